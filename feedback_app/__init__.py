@@ -1,0 +1,50 @@
+"""feedback_app: feedback, debriefs and good-practice stories for families in children's social care."""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from flask import Flask
+
+from . import config as settings
+from .extensions import babel, csrf, db, login_manager, migrate
+
+MIGRATIONS_DIR = str(Path(__file__).resolve().parent.parent / "migrations")
+
+
+def create_app(config: dict | None = None) -> Flask:
+    """Build the app: settings, extensions, blueprints and commands. Nothing else happens here."""
+    app = Flask(__name__, instance_path=os.environ.get("FEEDBACK_INSTANCE_PATH") or None)
+    Path(app.instance_path).mkdir(parents=True, exist_ok=True)
+    app.config.from_mapping(settings.load(app.instance_path))
+    if config:
+        app.config.from_mapping(config)
+
+    from . import i18n
+    from .accounts import login_user_loader
+
+    db.init_app(app)
+    migrate.init_app(app, db, directory=MIGRATIONS_DIR, render_as_batch=True)
+    babel.init_app(app, locale_selector=i18n.select_locale)
+    csrf.init_app(app)
+    login_manager.init_app(app)
+    login_manager.user_loader(login_user_loader)
+    login_manager.login_view = "accounts.login"
+
+    from .accounts.routes import bp as accounts_bp
+    from .admin.routes import bp as admin_bp
+    from .errors import register_error_pages
+    from .public.routes import bp as public_bp
+    from .surveys.routes import bp as surveys_bp
+
+    app.register_blueprint(public_bp)
+    app.register_blueprint(accounts_bp)
+    app.register_blueprint(surveys_bp)
+    app.register_blueprint(admin_bp)
+    register_error_pages(app)
+    i18n.init_app(app)
+
+    from .cli import register_commands
+
+    register_commands(app)
+    return app

@@ -1,0 +1,238 @@
+"""`flask demo load`: a believable local authority to click around in.
+
+The words of demo answers and stories echo the voices of the Camden Conversations enquiry,
+varied and shortened. No real names: the demo has none at all.
+"""
+from __future__ import annotations
+
+import random
+from datetime import timedelta
+
+from flask import current_app
+from sqlalchemy import func, insert, select
+
+from . import clock
+from .accounts.services import create_user, find_user
+from .extensions import db
+from .models import MEETING_KINDS, Answer, Meeting, Response, Story, Survey, Theme
+from .surveys.options import FIXED, values_for
+from .surveys.shipped import ensure_shipped_surveys
+from .surveys.services import create_invitation
+from .surveys.tokens import hash_token, new_token
+
+DEMO_PASSWORD = "demo-password-2026"
+STAFF = [
+    ("admin@example.org", "admin"),
+    ("facilitator@example.org", "facilitator"),
+    ("moderator@example.org", "moderator"),
+    ("advocate@example.org", "advocate"),
+    ("safeguarding@example.org", "safeguarding_lead"),
+]
+VENUES = ["Town Hall, Room 1", "Town Hall, Room 2", "Family Centre, Garden Room", "Civic Centre, Room 4"]
+
+THEMES = [
+    ("young-parents", "Young Parents", ["young parent", "17", "18", "mother them", "too young"]),
+    ("engaging-fathers", "Engaging Fathers", ["father", "dad", "fathers"]),
+    ("conflict-resolution", "Conflict Resolution", ["angry", "argue", "conflict", "shouted", "challenge"]),
+    ("advocacy", "Advocacy", ["advocate", "advocacy", "someone on my side", "support person"]),
+    ("conference-atmosphere", "Conference atmosphere", ["room", "table", "intimidating", "water", "lion's den"]),
+    ("jargon-and-language", "Jargon and language", ["jargon", "language", "words", "understand", "explain"]),
+    ("relationships", "Relationships", ["relationship", "trust", "honest", "listened", "worked with", "done to"]),
+    ("support-offer", "Support offer", ["support", "help", "services", "offered", "choice"]),
+]
+
+POSITIVE_TEXT = [
+    "The Chair met me before the meeting and gave me time. She listened to me.",
+    "My social worker explained everything without jargon. I felt worked with, not done to.",
+    "For the first time I felt like part of the team around my children.",
+    "They talked about the good bits too, not only the worries.",
+    "Someone listened to me and explained to me what happens next.",
+    "Having an advocate next to me made me brave enough to speak.",
+    "The reports came a week before, so I could read them with my sister.",
+    "There was water and cups on the table. Small thing, but I felt welcome.",
+    "The worker was honest with me even when it was hard to hear. I respect that.",
+    "They asked the dad to come too, and he felt included for once.",
+]
+NEGATIVE_TEXT = [
+    "I was terrified. I said what I thought they wanted to hear.",
+    "From the beginning I felt judged, like going into the lion's den.",
+    "There is too much jargon. I did not understand half of what was said.",
+    "I was always in the meetings but I did not feel they wanted to hear from me.",
+    "I got the report the night before. No time to read it properly.",
+    "Nobody told me I could bring someone with me.",
+    "Too many professionals around the table and just me. Very intimidating.",
+    "They only spoke to the mum. The dad was not even asked.",
+    "I felt like they were looking down on me the whole time.",
+    "I was young and they treated me like I knew nothing.",
+]
+MIXED_TEXT = [
+    "The Chair was kind but the social worker did not listen.",
+    "I understood the plan in the end, but only because my advocate explained it after.",
+    "It was better than last time, but I still felt nervous walking in.",
+    "Send the reports earlier please.",
+    "Have the meeting somewhere less like an office.",
+    "Let parents speak first, before the reports.",
+]
+SENTENCE_ENDINGS = {
+    "conference_feel": ["vulnerable and uncomfortable.", "scared but a bit more hopeful now.", "like nobody is on my side.", "listened to, this time."],
+    "relationship_works": ["people are honest with each other.", "you feel comfortable with the other person.", "they remember the good bits too."],
+    "helped_when": ["explained the plan in simple words.", "sat with me before the meeting.", "gave me time to talk."],
+    "makes_angry": ["being talked about like I am not in the room.", "getting reports too late.", "jargon."],
+    "advocacy_is": ["having someone on your side.", "really important for parents who are scared.", "what I wish I had."],
+    "fathers_need": ["to be invited too.", "to be asked what they think.", "the same respect as mothers."],
+}
+
+STORIES = [
+    ("parent", "newsletter", "published", "[A social worker] rang me the day before the conference to go through the report with me. When I walked in I already knew what they would say, and I could say my side. I have never felt that calm in a meeting before."),
+    ("professional", "newsletter", "approved", "A dad told me it was the first time anyone had asked him what he thought. We moved the core group to the evening so he could come after work. He has not missed one since."),
+    ("family_member", "newsletter", "approved", "The Chair came out to the waiting room and introduced herself to my daughter and me. She asked how we wanted to be called and what we wanted people to know. It made a big difference."),
+    ("advocate", "internal", "approved", "[A parent] was too nervous to speak, so we wrote her points on a card together before the conference. The Chair read them out first. She said she felt heard for the first time."),
+    ("young_person", "newsletter", "submitted", "My worker explained what a child protection plan is without using long words. She drew it on paper for me."),
+    ("parent", "team", "submitted", "Thank you to the family support team for sticking with us when things were hard."),
+    ("professional", "newsletter", "rejected", "A story that could identify the family because of a very rare detail."),
+    ("parent", "newsletter", "withdrawn", "A story the storyteller chose to withdraw."),
+]
+
+
+def load_demo(responses: int = 300, seed: int = 7, echo=print) -> None:
+    """Load demo data into an empty database; prints the staff logins and some survey links."""
+    if current_app.config["FEEDBACK_ENV"] == "production":
+        raise RuntimeError("demo data is never loaded into a production database")
+    rng = random.Random(seed)
+    ensure_shipped_surveys()
+    for email, role in STAFF:
+        if not find_user(email):
+            create_user(email, role, DEMO_PASSWORD)
+    _load_themes()
+    meetings = _load_meetings(rng)
+    links = _load_invitations(meetings)
+    _load_stories(rng)
+    db.session.flush()
+    added = load_responses(responses, rng, meetings)
+    db.session.commit()
+    echo(f"Loaded {len(meetings)} meetings, {added} responses and {len(STORIES)} stories.")
+    echo_logins(echo)
+    echo("Survey links you can try (each works once):")
+    for token in links:
+        echo(f"  http://127.0.0.1:5000/s/{token}")
+
+
+def echo_logins(echo=print) -> None:
+    echo("Staff logins (password for all: %s):" % DEMO_PASSWORD)
+    for email, role in STAFF:
+        echo(f"  {email:28} {role}")
+
+
+def _load_themes() -> None:
+    existing = set(db.session.scalars(select(Theme.slug)))
+    for slug, name, keywords in THEMES:
+        if slug not in existing:
+            db.session.add(Theme(slug=slug, name=name, keywords=keywords))
+
+
+def _load_meetings(rng: random.Random) -> list[Meeting]:
+    today = clock.today()
+    meetings = [
+        Meeting(kind=rng.choice(MEETING_KINDS), held_on=today - timedelta(days=rng.randint(0, 180)),
+                venue=(venue := rng.choice(VENUES)), room=venue.split(", ")[-1])
+        for _ in range(40)
+    ]
+    db.session.add_all(meetings)
+    db.session.flush()
+    return meetings
+
+
+def _load_invitations(meetings: list[Meeting]) -> list[str]:
+    survey = db.session.scalar(select(Survey).where(Survey.slug == "debrief"))
+    recent = sorted(meetings, key=lambda m: m.held_on)[-3:]
+    return [create_invitation(m, survey, channel="card", delay_days=0)[1] for m in recent]
+
+
+def _load_stories(rng: random.Random) -> None:
+    today = clock.today()
+    for teller, sharing, status, text in STORIES:
+        db.session.add(Story(
+            teller_role=teller, sharing=sharing, status=status, anonymised_text=text,
+            submitted_on=today - timedelta(days=rng.randint(0, 20)),
+            review_code_hash=hash_token(new_token()),
+        ))
+
+
+def load_responses(count: int, rng: random.Random, meetings: list[Meeting] | None = None) -> int:
+    """Insert `count` realistic responses in bulk (100,000 take seconds, not minutes)."""
+    if count <= 0:
+        return 0
+    surveys = {s.slug: s.current for s in db.session.scalars(select(Survey))}
+    today = clock.today()
+    kiosk_meetings = [m for m in meetings or [] if m.venue]
+    plans = []
+    for _ in range(count):
+        slug = rng.choices(["debrief", "kiosk", "trigger"], weights=[6, 3, 1])[0]
+        mood = rng.choices(["positive", "negative", "mixed"], weights=[5, 3, 2])[0]
+        channel = "kiosk" if slug == "kiosk" else rng.choices(["link", "card", "advocate"], weights=[6, 3, 1])[0]
+        meeting = rng.choice(kiosk_meetings) if channel == "kiosk" and kiosk_meetings else None
+        plans.append((slug, mood, channel, meeting))
+    rows = [
+        {
+            "survey_version_id": surveys[slug].id,
+            "channel": channel,
+            "locale": rng.choices(["en_GB", "ar", "bn", "so", "pl", "tr"], weights=[20, 2, 2, 2, 2, 1])[0],
+            "meeting_kind": meeting.kind if meeting else rng.choice(MEETING_KINDS),
+            "meeting_id": meeting.id if meeting else None,
+            "submitted_on": today - timedelta(days=int(rng.triangular(0, 365, 30))),
+            "supported_by_advocate": channel == "advocate",
+            "consent_to_quote": rng.random() < 0.6,
+        }
+        for slug, mood, channel, meeting in plans
+    ]
+    ids = db.session.scalars(
+        insert(Response).returning(Response.id, sort_by_parameter_order=True), rows
+    ).all()
+    answers = []
+    for response_id, (slug, mood, _channel, _meeting) in zip(ids, plans):
+        for question in surveys[slug].questions:
+            value = _demo_answer(question, mood, rng)
+            if value is None:
+                continue
+            kind = "text" if question.kind in ("free_text", "sentence_completion") else "choice"
+            answers.append({"response_id": response_id, "question_id": question.id,
+                            "choice": value if kind == "choice" else None,
+                            "text": value if kind == "text" else None})
+    for start in range(0, len(answers), 50_000):
+        db.session.execute(insert(Answer), answers[start:start + 50_000])
+    return len(ids)
+
+
+_MOOD_WEIGHTS = {
+    # weights over the options in their listed order (best first)
+    "positive": [6, 4, 1, 0.3, 0.2, 0.3],
+    "negative": [0.3, 0.7, 1, 4, 4, 0.3],
+    "mixed": [1, 2, 4, 2, 1, 0.5],
+}
+
+
+_YES_NO_WEIGHTS = {"positive": [8, 1, 1], "negative": [2, 7, 1], "mixed": [4, 4, 2]}
+
+
+def _demo_answer(question, mood: str, rng: random.Random) -> str | None:
+    if question.kind == "free_text":
+        if rng.random() < 0.4:
+            return None
+        pool = {"positive": POSITIVE_TEXT, "negative": NEGATIVE_TEXT, "mixed": MIXED_TEXT}[mood]
+        return rng.choice(pool)
+    if question.kind == "sentence_completion":
+        endings = SENTENCE_ENDINGS.get(question.key)
+        return rng.choice(endings) if endings and rng.random() < 0.7 else None
+    if not question.required and rng.random() < 0.1:
+        return None
+    if question.kind in FIXED:
+        options = [value for value, _label in FIXED[question.kind]]
+    else:
+        options = sorted(values_for(question), key=[o["value"] for o in question.options].index)
+    weights = (_YES_NO_WEIGHTS if question.kind == "yes_no" else _MOOD_WEIGHTS)[mood][: len(options)]
+    return rng.choices(options, weights=weights)[0]
+
+
+def is_empty() -> bool:
+    return not db.session.scalar(select(func.count()).select_from(Response)) and not db.session.scalar(
+        select(func.count()).select_from(Meeting))

@@ -1,0 +1,77 @@
+"""Which language a page speaks, and the helpers templates need for it.
+
+Order on public pages: the person's own choice (?lang=, remembered in a cookie) →
+the browser's Accept-Language → British English.
+"""
+from __future__ import annotations
+
+from flask import Flask, current_app, request
+from flask_babel import get_locale
+
+from .config import LANGUAGES, RTL_LANGUAGES
+
+LANG_COOKIE = "lang"
+ONE_YEAR = 365 * 24 * 3600
+# Accept-Language speaks in primary tags ("zh", "en"); our catalogs are a little more specific.
+_PRIMARY_TAG = {code.split("_")[0].lower(): code for code in LANGUAGES}
+
+
+def N_(message: str) -> str:
+    """Mark a string for extraction; it is translated later, where it is shown."""
+    return message
+
+
+def supported(code: str | None) -> str | None:
+    """The catalog code for a language tag we support ("pt-BR" → "pt", "zh-CN" → "zh_Hans")."""
+    if not code:
+        return None
+    code = code.replace("-", "_")
+    if code in LANGUAGES:
+        return code
+    return _PRIMARY_TAG.get(code.split("_")[0].lower())
+
+
+def select_locale() -> str:
+    chosen = supported(request.args.get("lang")) or supported(request.cookies.get(LANG_COOKIE))
+    if chosen:
+        return chosen
+    for tag, _quality in request.accept_languages:
+        match = supported(tag)
+        if match:
+            return match
+    return current_app.config["BABEL_DEFAULT_LOCALE"]
+
+
+def current_code() -> str:
+    return str(get_locale())
+
+
+def text_direction() -> str:
+    return "rtl" if current_code().split("_")[0] in RTL_LANGUAGES else "ltr"
+
+
+def html_lang() -> str:
+    """The BCP 47 tag for <html lang>: en-GB, zh-Hans, ar…"""
+    return current_code().replace("_", "-")
+
+
+def init_app(app: Flask) -> None:
+    @app.context_processor
+    def language_context():
+        return {
+            "html_lang": html_lang(),
+            "text_direction": text_direction(),
+            "languages": LANGUAGES,
+            "current_language": current_code(),
+        }
+
+    @app.after_request
+    def remember_choice(response):
+        # Only an explicit choice is remembered; Accept-Language is asked afresh each time.
+        chosen = supported(request.args.get("lang"))
+        if chosen and request.cookies.get(LANG_COOKIE) != chosen:
+            response.set_cookie(
+                LANG_COOKIE, chosen, max_age=ONE_YEAR, samesite="Lax", httponly=True,
+                secure=request.is_secure,
+            )
+        return response

@@ -1,0 +1,16 @@
+"""The data model. Import models from here: `from feedback_app.models import Meeting`."""
+from .audit import AuditEvent
+from .kiosk import KioskDevice
+from .meetings import MEETING_KINDS, Meeting
+from .responses import CHANNELS, Answer, Response
+from .stories import Story
+from .surveys import QUESTION_KINDS, Question, Survey, SurveyVersion
+from .themes import Theme, response_themes, story_themes
+from .invitations import Invitation
+from .users import ROLES, User
+
+__all__ = [
+    "AuditEvent", "KioskDevice", "MEETING_KINDS", "Meeting", "CHANNELS", "Answer", "Response",
+    "Story", "QUESTION_KINDS", "Question", "Survey", "SurveyVersion", "Theme", "response_themes",
+    "story_themes", "Invitation", "ROLES", "User",
+]

@@ -1,0 +1,19 @@
+from __future__ import annotations
+
+from flask import Blueprint, render_template
+from flask_babel import gettext
+
+from ..glossary.terms import TERMS
+
+bp = Blueprint("public", __name__, template_folder="templates")
+
+
+@bp.route("/")
+def index():
+    return render_template("public/index.html")
+
+
+@bp.route("/glossary")
+def glossary():
+    terms = sorted(TERMS, key=lambda t: gettext(t["term"]).casefold())
+    return render_template("public/glossary.html", terms=terms)

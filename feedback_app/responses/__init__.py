@@ -1,0 +1,1 @@
+"""Responses: exporting them for analysis, with nothing that identifies anyone."""

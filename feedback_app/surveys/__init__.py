@@ -1,0 +1,1 @@
+"""Surveys: the shipped questionnaires, answering by link, and recording responses."""

@@ -1,0 +1,61 @@
+"""A WTForms form built from a survey version: one field per question."""
+from __future__ import annotations
+
+from flask import current_app
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from wtforms import BooleanField, HiddenField, RadioField, SubmitField, TextAreaField
+from wtforms.validators import InputRequired, Length, Optional
+
+from ..models import SurveyVersion
+from .options import TEXT_KINDS, choices_for
+
+
+def field_name(question) -> str:
+    return f"q_{question.key}"
+
+
+class SurveyForm(FlaskForm):
+    version_id = HiddenField()
+    consent_to_quote = BooleanField(
+        _l("You may quote my words, without anything that could identify me, to help others learn.")
+    )
+    submit = SubmitField(_l("Send my answers"))
+
+    questions: list = []
+
+    def answers(self) -> dict[str, str | None]:
+        return {q.key: self[field_name(q)].data for q in self.questions}
+
+    def question_fields(self):
+        """(question, field) in the survey's order, for the template."""
+        return [(q, self[field_name(q)]) for q in self.questions]
+
+
+def build_survey_form(version: SurveyVersion, base: type[SurveyForm] = SurveyForm, **kwargs) -> SurveyForm:
+    """`base` may add fields of its own (the advocate's entry adds the meeting kind)."""
+    max_text = current_app.config["FEEDBACK_MAX_TEXT_LENGTH"]
+
+    class Form(base):
+        pass
+
+    for question in version.questions:
+        prompt = _(question.prompt)
+        presence = (
+            InputRequired(message=_("Please answer: %(question)s", question=prompt))
+            if question.required else Optional()
+        )
+        if question.kind in TEXT_KINDS:
+            field = TextAreaField(prompt, validators=[presence, Length(
+                max=max_text,
+                message=_("Please keep your answer under %(max)d characters.", max=max_text),
+            )])
+        else:
+            field = RadioField(prompt, choices=choices_for(question), validators=[presence])
+        setattr(Form, field_name(question), field)
+    Form.questions = list(version.questions)
+    form = Form(**kwargs)
+    if not form.version_id.data:
+        form.version_id.data = str(version.id)
+    return form

@@ -1,0 +1,43 @@
+"""Answering by link: /s/<token>. Works on a cheap phone with no JavaScript."""
+from __future__ import annotations
+
+from flask import Blueprint, abort, redirect, render_template, url_for
+
+from ..extensions import db
+from ..i18n import current_code
+from .forms import build_survey_form
+from .services import answer_invitation, find_open_invitation, note_opened, version_for
+
+bp = Blueprint("surveys", __name__, template_folder="templates", url_prefix="/s")
+
+
+@bp.route("/<token>", methods=["GET", "POST"])
+def answer(token: str):
+    invitation = find_open_invitation(token)
+    if invitation is None:
+        abort(404)
+    survey = invitation.survey
+    form = build_survey_form(survey.current)
+    version = version_for(survey, form.version_id.data)
+    if version is not survey.current:
+        form = build_survey_form(version)
+    if form.validate_on_submit():
+        response = answer_invitation(
+            invitation, version, form.answers(), locale=current_code(),
+            consent_to_quote=form.consent_to_quote.data,
+        )
+        if response is None:
+            db.session.rollback()
+            abort(404)
+        db.session.commit()
+        return redirect(url_for("surveys.thanks"))
+    if form.errors:
+        return render_template("surveys/answer.html", form=form, version=version), 400
+    note_opened(invitation)
+    db.session.commit()
+    return render_template("surveys/answer.html", form=form, version=version)
+
+
+@bp.route("/thanks")
+def thanks():
+    return render_template("surveys/thanks.html")

@@ -1,0 +1,43 @@
+import pytest
+
+from feedback_app import config, create_app
+
+
+def test_defaults_give_a_local_sqlite_database_and_a_kept_secret(tmp_path, monkeypatch):
+    monkeypatch.setenv("FEEDBACK_INSTANCE_PATH", str(tmp_path))
+    for name in ("DATABASE_URL", "SECRET_KEY", "FEEDBACK_ENV"):
+        monkeypatch.delenv(name, raising=False)
+    first = create_app()
+    assert first.config["SQLALCHEMY_DATABASE_URI"] == f"sqlite:///{tmp_path / 'feedback.sqlite3'}"
+    assert len(first.config["SECRET_KEY"]) >= 40
+    assert (tmp_path / "secret_key").read_text() == first.config["SECRET_KEY"]
+    # A restart keeps the same key, so staff stay logged in.
+    assert create_app().config["SECRET_KEY"] == first.config["SECRET_KEY"]
+
+
+def test_production_refuses_to_start_without_a_secret_key(tmp_path, monkeypatch):
+    monkeypatch.setenv("FEEDBACK_INSTANCE_PATH", str(tmp_path))
+    monkeypatch.setenv("FEEDBACK_ENV", "production")
+    monkeypatch.setenv("DATABASE_URL", "postgresql://postgres@127.0.0.1/x")
+    monkeypatch.delenv("SECRET_KEY", raising=False)
+    with pytest.raises(config.ConfigError, match="SECRET_KEY"):
+        create_app()
+    monkeypatch.setenv("SECRET_KEY", "s" * 50)
+    app = create_app()
+    assert app.config["SESSION_COOKIE_SECURE"] is True
+    assert app.config["SQLALCHEMY_DATABASE_URI"] == "postgresql+psycopg://postgres@127.0.0.1/x"
+    assert not (tmp_path / "secret_key").exists()
+
+
+def test_suppression_threshold_can_never_go_below_five(tmp_path, monkeypatch):
+    monkeypatch.setenv("FEEDBACK_INSTANCE_PATH", str(tmp_path))
+    monkeypatch.setenv("FEEDBACK_SUPPRESSION_THRESHOLD", "4")
+    with pytest.raises(config.ConfigError, match="below 5"):
+        create_app()
+    monkeypatch.setenv("FEEDBACK_SUPPRESSION_THRESHOLD", "ten")
+    with pytest.raises(config.ConfigError, match="whole number"):
+        create_app()
+
+
+def test_test_config_overrides(app):
+    assert app.testing
