@@ -28,10 +28,10 @@ translations: install
 	fi
 
 extract-messages: install
-	$(BIN)/pybabel extract --quiet -F babel.cfg -k N_ -k _l -o translations/messages.pot --no-location --sort-output --project feedback_app .
+	$(BIN)/pybabel -q extract -F babel.cfg -k N_ -k _l -o translations/messages.pot --no-location --sort-output --project feedback_app .
 
 update-catalogs: extract-messages
-	$(BIN)/pybabel update --quiet -i translations/messages.pot -d translations --no-fuzzy-matching --ignore-obsolete
+	$(BIN)/pybabel -q update -i translations/messages.pot -d translations --no-fuzzy-matching --ignore-obsolete
 
 run: install translations
 	$(FLASK) db upgrade

@@ -1,0 +1,1 @@
+"""Benchmarks, run by `make bench`. Each prints its figure beside a baseline measured in the same run."""
