@@ -20,7 +20,7 @@ def create_app(config: dict | None = None) -> Flask:
     if config:
         app.config.from_mapping(config)
 
-    from . import i18n
+    from . import i18n, security
     from .accounts import login_user_loader
 
     db.init_app(app)
@@ -43,6 +43,7 @@ def create_app(config: dict | None = None) -> Flask:
     app.register_blueprint(admin_bp)
     register_error_pages(app)
     i18n.init_app(app)
+    security.init_app(app)
 
     from .cli import register_commands
 

@@ -179,3 +179,11 @@ def test_strange_tokens_get_the_friendly_404(client, token):
     response = client.get(f"/s/{token}")
     assert response.status_code == 404
     assert "This link does not work" in response.get_data(as_text=True)
+
+
+def test_pages_keep_tokens_out_of_referrers_and_frames(client, invite):
+    response = client.get(f"/s/{invite()}")
+    assert response.headers["Referrer-Policy"] == "no-referrer"
+    assert "frame-ancestors 'none'" in response.headers["Content-Security-Policy"]
+    assert "unsafe-inline" not in response.headers["Content-Security-Policy"]
+    assert response.headers["X-Content-Type-Options"] == "nosniff"
