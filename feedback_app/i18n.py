@@ -6,7 +6,7 @@ the browser's Accept-Language → British English.
 from __future__ import annotations
 
 from flask import Flask, current_app, request
-from flask_babel import get_locale
+from flask_babel import get_locale, gettext
 
 from .config import LANGUAGES, RTL_LANGUAGES
 
@@ -19,6 +19,13 @@ _PRIMARY_TAG = {code.split("_")[0].lower(): code for code in LANGUAGES}
 def N_(message: str) -> str:
     """Mark a string for extraction; it is translated later, where it is shown."""
     return message
+
+
+def translated(message: str) -> str:
+    """Translate text held in data (shipped survey wording, glossary entries) whose English was
+    marked with N_ where it is defined. Named apart from `_` so extraction does not pick up the
+    expressions passed to it."""
+    return gettext(message)
 
 
 def supported(code: str | None) -> str | None:

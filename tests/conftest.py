@@ -10,7 +10,6 @@ from __future__ import annotations
 import os
 import re
 import secrets
-from urllib.parse import urlsplit, urlunsplit
 
 import pytest
 from sqlalchemy import create_engine, text

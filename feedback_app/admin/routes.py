@@ -12,8 +12,8 @@ from ..extensions import db
 from ..i18n import current_code
 from ..labels import ROLE_LABELS
 from ..models import Response, Survey, SurveyVersion
-from ..surveys.forms import build_survey_form
-from ..surveys.services import record_response, version_for
+from ..surveys.forms import form_for
+from ..surveys.services import record_response
 from .forms import SupportedEntryForm, build_survey_edit_form
 from .services import edit_survey
 
@@ -65,10 +65,7 @@ def edit_survey_page(survey_id: int):
 def supported_entry():
     """An advocate enters a parent's answers with them; the response is marked as supported."""
     survey = db.session.scalar(select(Survey).where(Survey.slug == "debrief")) or abort(404)
-    form = build_survey_form(survey.current, base=SupportedEntryForm)
-    version = version_for(survey, form.version_id.data)
-    if version is not survey.current:
-        form = build_survey_form(version, base=SupportedEntryForm)
+    form, version = form_for(survey, base=SupportedEntryForm)
     if form.validate_on_submit():
         record_response(
             version, form.answers(), channel="advocate", locale=current_code(),

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from flask import Blueprint, render_template
-from flask_babel import gettext
+from ..i18n import translated
 
 from ..glossary.terms import TERMS
 
@@ -15,5 +15,5 @@ def index():
 
 @bp.route("/glossary")
 def glossary():
-    terms = sorted(TERMS, key=lambda t: gettext(t["term"]).casefold())
+    terms = sorted(TERMS, key=lambda t: translated(t["term"]).casefold())
     return render_template("public/glossary.html", terms=terms)

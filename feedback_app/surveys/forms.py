@@ -8,8 +8,10 @@ from flask_wtf import FlaskForm
 from wtforms import BooleanField, HiddenField, RadioField, SubmitField, TextAreaField
 from wtforms.validators import InputRequired, Length, Optional
 
+from ..i18n import translated
 from ..models import SurveyVersion
 from .options import TEXT_KINDS, choices_for
+from .services import version_for
 
 
 def field_name(question) -> str:
@@ -41,7 +43,7 @@ def build_survey_form(version: SurveyVersion, base: type[SurveyForm] = SurveyFor
         pass
 
     for question in version.questions:
-        prompt = _(question.prompt)
+        prompt = translated(question.prompt)
         presence = (
             InputRequired(message=_("Please answer: %(question)s", question=prompt))
             if question.required else Optional()
@@ -59,3 +61,13 @@ def build_survey_form(version: SurveyVersion, base: type[SurveyForm] = SurveyFor
     if not form.version_id.data:
         form.version_id.data = str(version.id)
     return form
+
+
+def form_for(survey, base: type[SurveyForm] = SurveyForm) -> tuple[SurveyForm, SurveyVersion]:
+    """The form for `survey` and the version it stands for: the version the page was rendered
+    with when one is posted back (an edit in between changes nothing), else the current one."""
+    form = build_survey_form(survey.current, base=base)
+    version = version_for(survey, form.version_id.data)
+    if version is not survey.current:
+        form = build_survey_form(version, base=base)
+    return form, version

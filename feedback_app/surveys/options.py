@@ -1,9 +1,10 @@
 """The fixed answer options of each question kind, as (value, label) pairs."""
 from __future__ import annotations
 
-from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from wtforms import SelectChoice
+
+from ..i18n import translated
 
 RATING = (
     ("very_good", _l("Very good")),
@@ -37,7 +38,7 @@ def choices_for(question) -> list[SelectChoice]:
     translated through the catalog when the shipped wording is unchanged."""
     if question.kind in FIXED:
         return [SelectChoice(value, str(label)) for value, label in FIXED[question.kind]]
-    return [SelectChoice(o["value"], _(o["label"])) for o in question.options or []]
+    return [SelectChoice(o["value"], translated(o["label"])) for o in question.options or []]
 
 
 def values_for(question) -> set[str]:

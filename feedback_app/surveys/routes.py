@@ -5,8 +5,8 @@ from flask import Blueprint, abort, redirect, render_template, url_for
 
 from ..extensions import db
 from ..i18n import current_code
-from .forms import build_survey_form
-from .services import answer_invitation, find_open_invitation, note_opened, version_for
+from .forms import form_for
+from .services import answer_invitation, find_open_invitation, note_opened
 
 bp = Blueprint("surveys", __name__, template_folder="templates", url_prefix="/s")
 
@@ -17,10 +17,7 @@ def answer(token: str):
     if invitation is None:
         abort(404)
     survey = invitation.survey
-    form = build_survey_form(survey.current)
-    version = version_for(survey, form.version_id.data)
-    if version is not survey.current:
-        form = build_survey_form(version)
+    form, version = form_for(survey)
     if form.validate_on_submit():
         response = answer_invitation(
             invitation, version, form.answers(), locale=current_code(),
