@@ -34,7 +34,7 @@ update-catalogs: extract-messages
 	$(BIN)/pybabel -q update -i translations/messages.pot -d translations --no-fuzzy-matching --ignore-obsolete
 
 run: install translations
-	$(FLASK) db upgrade
+	$(FLASK) db upgrade heads
 	$(FLASK) surveys load
 	$(FLASK) demo load --if-empty
 	@echo

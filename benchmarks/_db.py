@@ -39,7 +39,7 @@ def migrated_app(backend: str):
         app = create_app({"SQLALCHEMY_DATABASE_URI": url})
         try:
             with app.app_context():
-                upgrade()
+                upgrade(revision="heads")
                 yield app
                 db.session.remove()
                 db.engine.dispose()

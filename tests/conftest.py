@@ -62,7 +62,7 @@ def app(database_url, tmp_path_factory):
     from flask_migrate import upgrade
 
     with app.app_context():
-        upgrade()
+        upgrade(revision="heads")
     yield app
     with app.app_context():
         db.engine.dispose()
