@@ -7,7 +7,7 @@ from datetime import timedelta
 from flask import current_app
 from sqlalchemy import select, update
 
-from .. import clock
+from .. import clock, signals
 from ..extensions import db
 from ..models import Answer, Invitation, Meeting, Response, Survey, SurveyVersion
 from .options import TEXT_KINDS, values_for
@@ -112,6 +112,7 @@ def record_response(
             raise AnswerError(f"{value!r} is not an option of {question.key}")
     db.session.add(response)
     db.session.flush()
+    signals.response_recorded.send(response)
     return response
 
 
