@@ -97,6 +97,13 @@ def load(instance_path: str) -> dict:
         "FEEDBACK_OUTBOX": os.environ.get(
             "FEEDBACK_OUTBOX", str(Path(instance_path) / "outbox")
         ),
+        "FEEDBACK_MAIL_FROM": os.environ.get("FEEDBACK_MAIL_FROM", "feedback@localhost"),
+        "FEEDBACK_SMTP_HOST": os.environ.get("FEEDBACK_SMTP_HOST", "127.0.0.1"),
+        "FEEDBACK_SMTP_PORT": _int("FEEDBACK_SMTP_PORT", 25),
+        "FEEDBACK_SMTP_USERNAME": os.environ.get("FEEDBACK_SMTP_USERNAME", ""),
+        "FEEDBACK_SMTP_PASSWORD": os.environ.get("FEEDBACK_SMTP_PASSWORD", ""),
+        "FEEDBACK_SMTP_STARTTLS": os.environ.get("FEEDBACK_SMTP_STARTTLS", "") in ("1", "true", "yes"),
+        "FEEDBACK_SMTP_TIMEOUT": _int("FEEDBACK_SMTP_TIMEOUT", 30),
         "FEEDBACK_ORGANISATION": os.environ.get(
             "FEEDBACK_ORGANISATION", "Children's Services"
         ),
