@@ -20,7 +20,7 @@ def create_app(config: dict | None = None) -> Flask:
     if config:
         app.config.from_mapping(config)
 
-    from . import i18n, security
+    from . import after_commit, i18n, security
     from .accounts import login_user_loader
 
     db.init_app(app)
@@ -35,12 +35,17 @@ def create_app(config: dict | None = None) -> Flask:
     from .admin.routes import bp as admin_bp
     from .errors import register_error_pages
     from .public.routes import bp as public_bp
+    from .safeguarding.routes import bp as safeguarding_bp
+    from .safeguarding.services import connect_signals
     from .surveys.routes import bp as surveys_bp
 
     app.register_blueprint(public_bp)
     app.register_blueprint(accounts_bp)
     app.register_blueprint(surveys_bp)
     app.register_blueprint(admin_bp)
+    app.register_blueprint(safeguarding_bp)
+    connect_signals()
+    after_commit.register()
     register_error_pages(app)
     i18n.init_app(app)
     security.init_app(app)

@@ -97,6 +97,8 @@ def load(instance_path: str) -> dict:
         "FEEDBACK_OUTBOX": os.environ.get(
             "FEEDBACK_OUTBOX", str(Path(instance_path) / "outbox")
         ),
+        # Links in emails and printed cards point here.
+        "FEEDBACK_BASE_URL": os.environ.get("FEEDBACK_BASE_URL", "http://127.0.0.1:5000"),
         "FEEDBACK_MAIL_FROM": os.environ.get("FEEDBACK_MAIL_FROM", "feedback@localhost"),
         "FEEDBACK_SMTP_HOST": os.environ.get("FEEDBACK_SMTP_HOST", "127.0.0.1"),
         "FEEDBACK_SMTP_PORT": _int("FEEDBACK_SMTP_PORT", 25),

@@ -56,6 +56,7 @@ STAFF_PAGES = {
     "/admin/": {"admin", "facilitator", "moderator", "advocate", "safeguarding_lead"},
     "/admin/surveys": {"admin"},
     "/admin/responses/new": {"admin", "advocate"},
+    "/admin/safeguarding/": {"admin", "safeguarding_lead"},
 }
 
 

@@ -1,0 +1,100 @@
+"""Raising and reviewing safeguarding flags. Connected to the signals in init_app."""
+from __future__ import annotations
+
+from flask import current_app
+from flask_babel import force_locale
+from flask_babel import gettext as _
+from sqlalchemy import select
+
+from .. import clock, signals
+from ..after_commit import after_commit
+from ..audit import record
+from ..extensions import db
+from ..mail import MailError, Message, send
+from ..models import Response, SafeguardingFlag, Story, User
+from ..nlp.safeguarding import possible_disclosure
+from ..surveys.options import TEXT_KINDS
+
+
+def flag_response(sender: Response, **_extra) -> list[SafeguardingFlag]:
+    """Flag each free-text answer of a new response that may be a disclosure."""
+    flags = [
+        SafeguardingFlag(answer=answer, cues=cues, raised_on=clock.today())
+        for answer in sender.answers
+        if answer.question.kind in TEXT_KINDS and (cues := possible_disclosure(answer.text))
+    ]
+    _raise(flags)
+    return flags
+
+
+def flag_story(sender: Story, text: str = "", **_extra) -> SafeguardingFlag | None:
+    """Flag a new story that may be a disclosure, and hold it back from publication."""
+    cues = possible_disclosure(text)
+    if not cues:
+        return None
+    sender.status = "held"
+    flag = SafeguardingFlag(story=sender, cues=cues, raised_on=clock.today())
+    _raise([flag])
+    return flag
+
+
+def _raise(flags: list[SafeguardingFlag]) -> None:
+    if not flags:
+        return
+    db.session.add_all(flags)
+    db.session.flush()
+    app = current_app._get_current_object()
+    after_commit(db.session(), lambda: _notify_leads(app, len(flags)))
+
+
+def _notify_leads(app, count: int) -> None:
+    """Tell every safeguarding lead by email at once. The email holds none of the words."""
+    with app.app_context():
+        leads = db.session.scalars(
+            select(User.email).where(User.role == "safeguarding_lead", User.active.is_(True))
+        ).all()
+        link = app.config["FEEDBACK_BASE_URL"].rstrip("/") + "/admin/safeguarding"
+        for email in leads:
+            with force_locale(app.config["BABEL_DEFAULT_LOCALE"]):
+                message = Message(
+                    to=email,
+                    subject=_("A possible safeguarding concern needs you"),
+                    text=_("Free text that may disclose harm has just arrived (%(count)d item). "
+                           "Log in to read it and decide what to do: %(link)s\n\n"
+                           "This email holds none of the words on purpose.", count=count, link=link),
+                )
+            try:
+                send(message)
+            except MailError:
+                app.logger.exception("could not email a safeguarding lead")
+
+
+def open_flags() -> list[SafeguardingFlag]:
+    return list(db.session.scalars(
+        select(SafeguardingFlag).where(SafeguardingFlag.status == "open").order_by(SafeguardingFlag.id)
+    ))
+
+
+def flagged_answer_ids():
+    """A subquery of the answers that must never be quoted."""
+    return select(SafeguardingFlag.answer_id).where(SafeguardingFlag.answer_id.is_not(None))
+
+
+def mark_reviewed(flag: SafeguardingFlag, actor: User) -> None:
+    flag.status = "reviewed"
+    flag.reviewed_at = clock.now()
+    flag.reviewed_by_id = actor.id
+    record("safeguarding.review", actor, flag)
+
+
+def text_of(flag: SafeguardingFlag) -> str:
+    """What the lead needs to read: the answer, or the story (its anonymised text)."""
+    if flag.answer is not None:
+        return flag.answer.text or ""
+    return flag.story.anonymised_text if flag.story is not None else ""
+
+
+def connect_signals() -> None:
+    signals.response_recorded.connect(flag_response)
+    signals.story_submitted.connect(flag_story)
+

@@ -1,0 +1,80 @@
+"""Free text that may disclose harm is flagged to the safeguarding lead at once."""
+import email
+
+import pytest
+from sqlalchemy import select
+
+from feedback_app.extensions import db
+from feedback_app.models import AuditEvent, SafeguardingFlag
+from feedback_app.nlp.safeguarding import possible_disclosure
+
+from .conftest import csrf_from
+from .test_survey_link import _post
+
+
+@pytest.mark.parametrize("text, cues", [
+    ("He hits me when the social worker leaves.", ["violence"]),
+    ("I don't feel safe at home any more.", ["not_safe"]),
+    ("Sometimes I want to end it all.", ["harm_to_self"]),
+    ("I do not want to live like this", ["harm_to_self"]),
+    ("My partner threatened to kill me", ["violence"]),
+    ("I'm scared to go home tonight", ["not_safe"]),
+])
+def test_disclosures_are_spotted(text, cues):
+    assert possible_disclosure(text) == cues
+
+
+@pytest.mark.parametrize("text", [
+    "The Chair listened to me and I felt safe to speak.",
+    "It hit me how much work the social worker puts in.",
+    "Reports came late and the jargon was hard.",
+    "",
+    None,
+])
+def test_ordinary_feedback_is_not_flagged(text):
+    assert possible_disclosure(text) == []
+
+
+def test_a_disclosure_in_a_survey_answer_is_flagged_and_the_lead_emailed(client, invite, app, make_user, tmp_path):
+    lead = make_user("safeguarding_lead")
+    app.config["FEEDBACK_OUTBOX"] = str(tmp_path)
+    response = _post(client, invite(), {"q_overall": "poor", "q_one_change": "He hits me and nobody asks."})
+    assert response.status_code == 302
+    with app.app_context():
+        flag = db.session.scalar(select(SafeguardingFlag))
+        assert flag.cues == ["violence"] and flag.status == "open"
+        assert flag.answer.text == "He hits me and nobody asks."
+    sent = [email.message_from_bytes(p.read_bytes()) for p in tmp_path.glob("*.eml")]
+    assert [m["To"] for m in sent] == [lead]
+    body = sent[0].get_payload()
+    assert "/admin/safeguarding" in body and "hits me" not in body
+
+
+def test_nothing_is_flagged_or_sent_for_ordinary_answers(client, invite, app, make_user, tmp_path):
+    make_user("safeguarding_lead")
+    app.config["FEEDBACK_OUTBOX"] = str(tmp_path)
+    _post(client, invite(), {"q_overall": "good", "q_one_change": "Send reports earlier."})
+    with app.app_context():
+        assert db.session.scalar(select(SafeguardingFlag)) is None
+    assert list(tmp_path.glob("*.eml")) == []
+
+
+def test_the_lead_reads_and_closes_a_flag(client, invite, login, app):
+    _post(client, invite(), {"q_overall": "poor", "q_one_change": "I don't feel safe with him."})
+    login("safeguarding_lead")
+    page = client.get("/admin/safeguarding/").get_data(as_text=True)
+    assert "I don&#39;t feel safe with him." in page and "not safe" in page
+    with app.app_context():
+        flag_id = db.session.scalar(select(SafeguardingFlag.id))
+    response = client.post(f"/admin/safeguarding/{flag_id}/reviewed", data={"csrf_token": csrf_from(page)})
+    assert response.status_code == 302
+    assert "Nothing is waiting for you." in client.get("/admin/safeguarding/").get_data(as_text=True)
+    with app.app_context():
+        assert db.session.scalar(select(SafeguardingFlag.status)) == "reviewed"
+        assert db.session.scalar(select(AuditEvent.action).where(AuditEvent.action == "safeguarding.review"))
+
+
+@pytest.mark.parametrize("role", ["facilitator", "moderator", "advocate"])
+def test_only_the_safeguarding_lead_and_admins_see_flags(client, login, role):
+    login(role)
+    assert client.get("/admin/safeguarding/").status_code == 403
