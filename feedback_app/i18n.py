@@ -63,6 +63,7 @@ def html_lang() -> str:
 
 
 def init_app(app: Flask) -> None:
+    app.jinja_env.globals["translated"] = translated
     @app.context_processor
     def language_context():
         return {

@@ -320,10 +320,15 @@ _PATTERN = re.compile(
 )
 
 
+def term_matches(text: str):
+    """(start, end, entry) for every mention of a glossary term in ``text``, in order."""
+    for match in _PATTERN.finditer(text or ""):
+        yield match.start(), match.end(), _TERM_FOR[_key(match.group())]
+
+
 def find_terms(text: str) -> list[dict]:
     """The glossary terms mentioned in ``text`` (whole words, any case), each once, in order of first mention."""
     found: dict[str, dict] = {}
-    for match in _PATTERN.finditer(text or ""):
-        term = _TERM_FOR[_key(match.group())]
+    for _start, _end, term in term_matches(text):
         found.setdefault(term["slug"], term)
     return list(found.values())

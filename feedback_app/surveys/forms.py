@@ -10,6 +10,7 @@ from wtforms.validators import InputRequired, Length, Optional
 
 from ..i18n import translated
 from ..models import SurveyVersion
+from ..nlp.jargon import explanations
 from .options import TEXT_KINDS, choices_for
 from .services import version_for
 
@@ -31,8 +32,15 @@ class SurveyForm(FlaskForm):
         return {q.key: self[field_name(q)].data for q in self.questions}
 
     def question_fields(self):
-        """(question, field) in the survey's order, for the template."""
-        return [(q, self[field_name(q)]) for q in self.questions]
+        """(question, field, jargon) in the survey's order, for the template. `jargon` lists the
+        jargon buster entries a question's wording uses, each term explained once per page."""
+        seen: set[str] = set()
+        rows = []
+        for q in self.questions:
+            entries = [e for e in explanations(q.prompt, q.hint) if e["slug"] not in seen]
+            seen.update(e["slug"] for e in entries)
+            rows.append((q, self[field_name(q)], entries))
+        return rows
 
 
 def build_survey_form(version: SurveyVersion, base: type[SurveyForm] = SurveyForm, **kwargs) -> SurveyForm:

@@ -24,6 +24,12 @@ def test_answering_a_survey_by_link_on_a_phone(phone, live_server, invite, app, 
     expect(phone.get_by_role("alert")).to_contain_text("Please answer: Overall, how was your experience")
     assert_accessible(phone)
 
+    # Jargon is explained beside the question, by a disclosure opened with a tap.
+    explanation = phone.get_by_text(re.compile("An advocate is someone"))
+    expect(explanation).to_be_hidden()
+    phone.get_by_text("What does “Advocate” mean?").tap()
+    expect(explanation).to_be_visible()
+
     headline = phone.get_by_role("group", name=re.compile("Overall, how was your experience"))
     headline.get_by_label("Good", exact=True).tap()
     phone.get_by_role("group", name="Did you feel listened to? (optional)").get_by_label("Yes").tap()
