@@ -21,6 +21,7 @@ def create_app(config: dict | None = None) -> Flask:
         app.config.from_mapping(config)
 
     from . import after_commit, i18n, security
+    from .nlp import jargon
     from .accounts import login_user_loader
 
     db.init_app(app)
@@ -49,6 +50,7 @@ def create_app(config: dict | None = None) -> Flask:
     register_error_pages(app)
     i18n.init_app(app)
     security.init_app(app)
+    jargon.init_app(app)
 
     from .cli import register_commands
 
