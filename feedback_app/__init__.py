@@ -5,9 +5,10 @@ import os
 from pathlib import Path
 
 from flask import Flask
+from werkzeug.middleware.proxy_fix import ProxyFix
 
 from . import config as settings
-from .extensions import babel, csrf, db, login_manager, migrate
+from .extensions import babel, csrf, db, limiter, login_manager, migrate
 
 MIGRATIONS_DIR = str(Path(__file__).resolve().parent.parent / "migrations")
 
@@ -19,6 +20,10 @@ def create_app(config: dict | None = None) -> Flask:
     app.config.from_mapping(settings.load(app.instance_path))
     if config:
         app.config.from_mapping(config)
+    if app.config["FEEDBACK_PROXY_COUNT"]:
+        # Behind a proxy: take the client address and scheme from its X-Forwarded headers.
+        n = app.config["FEEDBACK_PROXY_COUNT"]
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=n, x_proto=n, x_host=n)
 
     from . import after_commit, i18n, security
     from .nlp import jargon
@@ -28,6 +33,7 @@ def create_app(config: dict | None = None) -> Flask:
     migrate.init_app(app, db, directory=MIGRATIONS_DIR, render_as_batch=True)
     babel.init_app(app, locale_selector=i18n.select_locale)
     csrf.init_app(app)
+    limiter.init_app(app)
     login_manager.init_app(app)
     login_manager.user_loader(login_user_loader)
     login_manager.login_view = "accounts.login"

@@ -17,7 +17,7 @@ from sqlalchemy.engine import make_url
 
 from feedback_app import create_app
 from feedback_app.accounts.services import create_user
-from feedback_app.extensions import db
+from feedback_app.extensions import db, limiter
 
 PASSWORD = "correct horse battery staple"
 
@@ -63,6 +63,9 @@ def app(database_url, tmp_path_factory):
 
     with app.app_context():
         upgrade(revision="heads")
+    # Rate limits would trip over a suite that logs in hundreds of times from one address;
+    # tests of the limits themselves switch them on with the `rate_limited` fixture.
+    limiter.enabled = False
     yield app
     with app.app_context():
         db.engine.dispose()
@@ -86,6 +89,15 @@ def clean_database(request):
         with db.engine.begin() as conn:
             for table in reversed(db.metadata.sorted_tables):
                 conn.execute(table.delete())
+
+
+@pytest.fixture
+def rate_limited(app):
+    limiter.enabled = True
+    limiter.reset()
+    yield
+    limiter.reset()
+    limiter.enabled = False
 
 
 @pytest.fixture

@@ -1,12 +1,15 @@
 """Creating staff accounts and checking logins."""
 from __future__ import annotations
 
+from datetime import timedelta
+
+from flask import current_app
 from sqlalchemy import func, select
 
+from .. import clock
 from ..audit import record
 from ..extensions import db
 from ..models import ROLES, User
-from ..models._types import utcnow
 from .passwords import MIN_LENGTH, hash_password, needs_rehash, verify_password
 
 
@@ -40,15 +43,26 @@ def create_user(email: str, role: str, password: str, actor: User | None = None)
 
 
 def authenticate(email: str, password: str) -> User | None:
+    """The user, if the password is right and the account neither inactive nor paused. After
+    FEEDBACK_LOGIN_ATTEMPTS wrong passwords in a row the account is paused for
+    FEEDBACK_LOCKOUT_MINUTES, even for the right password, which slows guessing to a crawl."""
     user = find_user(email)
-    if not verify_password(user.password_hash if user else None, password):
-        if user:
+    now = clock.now()
+    paused = user is not None and user.locked_until is not None and user.locked_until > now
+    if not verify_password(user.password_hash if user else None, password) or paused:
+        if user and not paused:
             user.failed_logins += 1
+            config = current_app.config
+            if user.failed_logins >= config["FEEDBACK_LOGIN_ATTEMPTS"]:
+                user.locked_until = now + timedelta(minutes=config["FEEDBACK_LOCKOUT_MINUTES"])
+                user.failed_logins = 0
+                record("user.locked", None, user)
         return None
     if not user.active:
         return None
     user.failed_logins = 0
-    user.last_login_at = utcnow()
+    user.locked_until = None
+    user.last_login_at = now
     if needs_rehash(user.password_hash):
         user.password_hash = hash_password(password)
     return user

@@ -3,7 +3,8 @@ from __future__ import annotations
 
 from flask import Blueprint, abort, redirect, render_template, url_for
 
-from ..extensions import db
+from .. import rate_limits
+from ..extensions import db, limiter
 from ..i18n import current_code
 from .forms import form_for
 from .services import answer_invitation, find_open_invitation, note_opened
@@ -12,6 +13,7 @@ bp = Blueprint("surveys", __name__, template_folder="templates", url_prefix="/s"
 
 
 @bp.route("/<token>", methods=["GET", "POST"])
+@limiter.limit(rate_limits.SURVEY_LINK)
 def answer(token: str):
     invitation = find_open_invitation(token)
     if invitation is None:

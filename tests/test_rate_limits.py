@@ -1,0 +1,51 @@
+"""Guessers are slowed down: rate limits on the doors they would try, and paused accounts."""
+from datetime import timedelta
+
+from sqlalchemy import select
+
+from feedback_app import clock
+from feedback_app.extensions import db
+from feedback_app.models import AuditEvent, User
+
+from .conftest import PASSWORD, csrf_from
+
+
+def _try_login(client, email, password):
+    page = client.get("/login").get_data(as_text=True)
+    return client.post("/login", data={"email": email, "password": password, "csrf_token": csrf_from(page)})
+
+
+def test_too_many_logins_from_one_address_get_a_friendly_429(client, make_user, rate_limited):
+    email = make_user("admin")
+    answers = [_try_login(client, email, "wrong password!").status_code for _ in range(11)]
+    assert answers[:10] == [400] * 10 and answers[10] == 429
+    page = _try_login(client, email, PASSWORD)
+    assert page.status_code == 429
+    assert "Please wait a moment" in page.get_data(as_text=True)
+    assert "Retry-After" in page.headers
+
+
+def test_guessing_survey_links_is_limited(client, rate_limited):
+    codes = [client.get(f"/s/guess-{n}").status_code for n in range(31)]
+    assert codes[:30] == [404] * 30 and codes[30] == 429
+
+
+def test_limits_are_off_unless_switched_on(client):
+    assert all(client.get(f"/s/guess-{n}").status_code == 404 for n in range(40))
+
+
+def test_an_account_pauses_after_repeated_wrong_passwords(client, make_user, app, monkeypatch):
+    email = make_user("moderator")
+    for _ in range(5):
+        assert _try_login(client, email, "not it at all").status_code == 400
+    # Paused: even the right password is refused, with the same message.
+    refused = _try_login(client, email, PASSWORD)
+    assert refused.status_code == 400 and "paused for 15 minutes" in refused.get_data(as_text=True)
+    with app.app_context():
+        assert db.session.scalar(select(AuditEvent.action).where(AuditEvent.action == "user.locked"))
+    later = clock.now() + timedelta(minutes=16)
+    monkeypatch.setattr(clock, "now", lambda: later)
+    assert _try_login(client, email, PASSWORD).status_code == 302
+    with app.app_context():
+        user = db.session.scalar(select(User).where(User.email == email))
+        assert user.locked_until is None and user.failed_logins == 0
