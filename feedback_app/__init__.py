@@ -8,7 +8,7 @@ from flask import Flask
 from werkzeug.middleware.proxy_fix import ProxyFix
 
 from . import config as settings
-from .extensions import babel, csrf, db, limiter, login_manager, migrate
+from .extensions import babel, csrf, db, enforce_sqlite_foreign_keys, limiter, login_manager, migrate
 
 MIGRATIONS_DIR = str(Path(__file__).resolve().parent.parent / "migrations")
 
@@ -30,6 +30,7 @@ def create_app(config: dict | None = None) -> Flask:
     from .accounts import login_user_loader
 
     db.init_app(app)
+    enforce_sqlite_foreign_keys()
     migrate.init_app(app, db, directory=MIGRATIONS_DIR, render_as_batch=True)
     babel.init_app(app, locale_selector=i18n.select_locale)
     csrf.init_app(app)

@@ -71,3 +71,6 @@ def export_command(fmt: str, out) -> None:
 def register_commands(app: Flask) -> None:
     for group in (users, surveys, demo, responses):
         app.cli.add_command(group)
+    from .data_protection.cli import data
+
+    app.cli.add_command(data)

@@ -109,6 +109,18 @@ def load(instance_path: str) -> dict:
         "FEEDBACK_ORGANISATION": os.environ.get(
             "FEEDBACK_ORGANISATION", "Children's Services"
         ),
+        "RATELIMIT_STORAGE_URI": os.environ.get("RATELIMIT_STORAGE_URI", "memory://"),
+        "RATELIMIT_HEADERS_ENABLED": True,
+        # How many proxies in front of the app set X-Forwarded-For/-Proto (0: none).
+        "FEEDBACK_PROXY_COUNT": _int("FEEDBACK_PROXY_COUNT", 0),
+        "FEEDBACK_LOGIN_ATTEMPTS": _int("FEEDBACK_LOGIN_ATTEMPTS", 5),
+        "FEEDBACK_LOCKOUT_MINUTES": _int("FEEDBACK_LOCKOUT_MINUTES", 15),
+        # Retention, in days: what `flask data purge` keeps (feedback_app/data_protection).
+        "FEEDBACK_RETAIN_CONTACT_DAYS": _int("FEEDBACK_RETAIN_CONTACT_DAYS", 60),
+        "FEEDBACK_RETAIN_INVITATION_DAYS": _int("FEEDBACK_RETAIN_INVITATION_DAYS", 365),
+        "FEEDBACK_RETAIN_RESPONSE_DAYS": _int("FEEDBACK_RETAIN_RESPONSE_DAYS", 3 * 365),
+        "FEEDBACK_RETAIN_STORY_DAYS": _int("FEEDBACK_RETAIN_STORY_DAYS", 90),
+        "FEEDBACK_RETAIN_AUDIT_DAYS": _int("FEEDBACK_RETAIN_AUDIT_DAYS", 2 * 365),
         "SESSION_COOKIE_HTTPONLY": True,
         "SESSION_COOKIE_SAMESITE": "Lax",
         "SESSION_COOKIE_SECURE": production,

@@ -1,4 +1,6 @@
 """Extension instances, created here and bound in create_app, so modules can import them freely."""
+import sqlite3
+
 from flask_babel import Babel
 from flask_limiter import Limiter
 from flask_limiter.util import get_remote_address
@@ -6,7 +8,8 @@ from flask_login import LoginManager
 from flask_migrate import Migrate
 from flask_sqlalchemy import SQLAlchemy
 from flask_wtf import CSRFProtect
-from sqlalchemy import MetaData
+from sqlalchemy import MetaData, event
+from sqlalchemy.engine import Engine
 from sqlalchemy.orm import DeclarativeBase
 
 # Named constraints keep SQLite and PostgreSQL migrations identical and reversible.
@@ -30,3 +33,16 @@ csrf = CSRFProtect()
 login_manager = LoginManager()
 # Storage from RATELIMIT_STORAGE_URI: memory by default, Redis in production.
 limiter = Limiter(key_func=get_remote_address)
+
+
+def _sqlite_foreign_keys_on(dbapi_connection, _record):
+    if isinstance(dbapi_connection, sqlite3.Connection):
+        cursor = dbapi_connection.cursor()
+        cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.close()
+
+
+def enforce_sqlite_foreign_keys() -> None:
+    """SQLite ignores foreign keys (and ON DELETE CASCADE) unless each connection asks for them."""
+    if not event.contains(Engine, "connect", _sqlite_foreign_keys_on):
+        event.listen(Engine, "connect", _sqlite_foreign_keys_on)

@@ -17,3 +17,8 @@ def index():
 def glossary():
     terms = sorted(TERMS, key=lambda t: translated(t["term"]).casefold())
     return render_template("public/glossary.html", terms=terms)
+
+
+@bp.route("/privacy")
+def privacy():
+    return render_template("public/privacy.html")
