@@ -1,6 +1,6 @@
 """The data model. Import models from here: `from feedback_app.models import Meeting`."""
 from .audit import AuditEvent
-from .kiosk import KioskDevice, KioskReceipt
+from .kiosk import KioskDevice
 from .meetings import MEETING_KINDS, Meeting
 from .responses import CHANNELS, Answer, Response
 from .safeguarding import SafeguardingFlag
@@ -11,7 +11,7 @@ from .invitations import Invitation
 from .users import ROLES, User
 
 __all__ = [
-    "AuditEvent", "KioskDevice", "KioskReceipt", "MEETING_KINDS", "Meeting", "CHANNELS", "Answer", "Response",
+    "AuditEvent", "KioskDevice", "MEETING_KINDS", "Meeting", "CHANNELS", "Answer", "Response",
     "SafeguardingFlag", "Story", "QUESTION_KINDS", "Question", "Survey", "SurveyVersion", "Theme", "response_themes",
     "story_themes", "Invitation", "ROLES", "User",
 ]
