@@ -111,6 +111,7 @@ def load(instance_path: str) -> dict:
         ),
         "RATELIMIT_STORAGE_URI": os.environ.get("RATELIMIT_STORAGE_URI", "memory://"),
         "RATELIMIT_HEADERS_ENABLED": True,
+        "RATELIMIT_ENABLED": os.environ.get("FEEDBACK_RATELIMIT_ENABLED", "true").lower() != "false",
         # How many proxies in front of the app set X-Forwarded-For/-Proto (0: none).
         "FEEDBACK_PROXY_COUNT": _int("FEEDBACK_PROXY_COUNT", 0),
         "FEEDBACK_LOGIN_ATTEMPTS": _int("FEEDBACK_LOGIN_ATTEMPTS", 5),

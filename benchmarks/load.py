@@ -1,0 +1,218 @@
+"""Load: gunicorn on PostgreSQL, driven from a second process on loopback.
+
+Measures answers by link (open the page, then send it) and, when the kiosk API is there, kiosk
+answers; beside a baseline from the same run: a bare Flask endpoint doing one SQLAlchemy INSERT
+(benchmarks/baseline_app.py), served by gunicorn with the same workers.
+
+1. Peak: as many requests as CONCURRENCY clients can make in SECONDS (closed loop).
+2. Latency: requests sent at half that peak rate for SECONDS (open loop); p50 and p99.
+Targets: throughput at least 0.7 of the baseline's; p99 under 100 ms at half the peak rate.
+Rate limits are switched off for the run: real traffic comes from many addresses, not one.
+"""
+from __future__ import annotations
+
+import http.client
+import logging
+import os
+import re
+import socket
+import statistics
+import subprocess
+import sys
+import threading
+import time
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+from urllib.parse import urlencode
+
+from feedback_app.extensions import db
+from feedback_app.models import Meeting, Survey
+from feedback_app.surveys.services import create_invitation
+from feedback_app.surveys.shipped import ensure_shipped_surveys
+
+from ._db import migrated_app
+
+ROOT = Path(__file__).resolve().parent.parent
+WORKERS = 4
+CONCURRENCY = 8
+SECONDS = 8
+LINK_TOKENS = 6000
+CSRF = re.compile(r'name="csrf_token" type="hidden" value="([^"]+)"')
+VERSION = re.compile(r'name="version_id" type="hidden" value="(\d+)"')
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def _serve(app_spec: str, env: dict) -> tuple[subprocess.Popen, int]:
+    port = _free_port()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "gunicorn", "-w", str(WORKERS), "-b", f"127.0.0.1:{port}",
+         "--log-level", "warning", "--access-logfile", "/dev/null", app_spec],
+        cwd=ROOT, env={**os.environ, **env},
+    )
+    for _ in range(200):
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=0.1).close()
+            return process, port
+        except OSError:
+            time.sleep(0.1)
+    process.kill()
+    raise RuntimeError(f"{app_spec} did not start")
+
+
+class Client:
+    """One HTTP/1.1 client on loopback (gunicorn's sync workers close each connection)."""
+
+    def __init__(self, port: int):
+        self.port = port
+
+    def request(self, method: str, path: str, body: str | None = None,
+                headers: dict | None = None) -> tuple[int, str, dict]:
+        conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=10)
+        try:
+            conn.request(method, path, body=body, headers=headers or {})
+            response = conn.getresponse()
+            return response.status, response.read().decode(), dict(response.getheaders())
+        finally:
+            conn.close()
+
+
+def baseline_operation(port: int) -> Callable[[], None]:
+    client = Client(port)
+
+    def insert():
+        status, _body, _headers = client.request("POST", "/insert")
+        assert status == 204, status
+
+    return insert
+
+
+def link_operation(port: int, tokens: list[str]) -> Callable[[], None]:
+    """One answer by link: GET the survey (a CSRF token and its cookie), then POST it."""
+    client = Client(port)
+    lock = threading.Lock()
+
+    def answer():
+        with lock:
+            token = tokens.pop()
+        status, page, headers = client.request("GET", f"/s/{token}")
+        assert status == 200, status
+        cookie = headers["Set-Cookie"].split(";", 1)[0]
+        form = urlencode({
+            "csrf_token": CSRF.search(page).group(1), "version_id": VERSION.search(page).group(1),
+            "q_overall": "good", "q_listened_to": "yes",
+            "q_one_change": "Send the reports a week before the meeting, please.",
+        })
+        status, _body, _headers = client.request("POST", f"/s/{token}", form, {
+            "Content-Type": "application/x-www-form-urlencoded", "Cookie": cookie})
+        assert status == 302, status
+
+    return answer
+
+
+def closed_loop(operation, seconds: float, concurrency: int) -> float:
+    """Operations per second with `concurrency` clients going flat out."""
+    done = [0] * concurrency
+    stop = time.perf_counter() + seconds
+
+    def run(slot):
+        while time.perf_counter() < stop:
+            operation()
+            done[slot] += 1
+
+    threads = [threading.Thread(target=run, args=(i,)) for i in range(concurrency)]
+    start = time.perf_counter()
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    return sum(done) / (time.perf_counter() - start)
+
+
+def open_loop(operation, rate: float, seconds: float) -> list[float]:
+    """Latencies (ms) of operations started at a steady `rate` per second."""
+    latencies: list[float] = []
+    lock = threading.Lock()
+    interval = 1 / rate
+    start = time.perf_counter()
+    threads = []
+
+    def run():
+        t0 = time.perf_counter()
+        operation()
+        with lock:
+            latencies.append((time.perf_counter() - t0) * 1000)
+
+    n = 0
+    while (now := time.perf_counter()) - start < seconds:
+        due = start + n * interval
+        if now < due:
+            time.sleep(due - now)
+        thread = threading.Thread(target=run)
+        thread.start()
+        threads.append(thread)
+        n += 1
+    for thread in threads:
+        thread.join()
+    return latencies
+
+
+def p99(values: list[float]) -> float:
+    return statistics.quantiles(values, n=100)[98]
+
+
+def _seed_tokens(count: int) -> list[str]:
+    ensure_shipped_surveys()
+    survey = db.session.query(Survey).filter_by(slug="debrief").one()
+    meeting = Meeting(kind="cp_conference", held_on=date.today(), venue="Town Hall")
+    db.session.add(meeting)
+    tokens = [create_invitation(meeting, survey, delay_days=0)[1] for _ in range(count)]
+    db.session.commit()
+    return tokens
+
+
+def measure(name: str, operation, baseline_peak: float | None) -> float:
+    peak = closed_loop(operation, SECONDS, CONCURRENCY)
+    latencies = open_loop(operation, peak / 2, SECONDS)
+    ratio = f"{peak / baseline_peak:5.2f}x baseline" if baseline_peak else "  (baseline)    "
+    verdict = ""
+    if baseline_peak:
+        ok = peak >= 0.7 * baseline_peak and p99(latencies) < 100
+        verdict = "ok" if ok else "MISSES TARGET"
+    print(f"  {name:22} {peak:7.1f}/s  {ratio}   at {peak / 2:6.1f}/s: p50 "
+          f"{statistics.median(latencies):6.1f} ms  p99 {p99(latencies):6.1f} ms  {verdict}")
+    return peak
+
+
+def main() -> None:
+    logging.getLogger("alembic").setLevel(logging.WARNING)
+    print(f"load on PostgreSQL: gunicorn, {WORKERS} sync workers; {CONCURRENCY} clients, {SECONDS} s a step")
+    with migrated_app("postgresql") as app:
+        tokens = _seed_tokens(LINK_TOKENS)
+        env = {
+            "DATABASE_URL": app.config["SQLALCHEMY_DATABASE_URI"],
+            "FEEDBACK_INSTANCE_PATH": os.environ["FEEDBACK_INSTANCE_PATH"],
+            "FEEDBACK_RATELIMIT_ENABLED": "false",
+        }
+        db.session.remove()
+        servers = []
+        try:
+            baseline, base_port = _serve("benchmarks.baseline_app:create()", env)
+            servers.append(baseline)
+            server, port = _serve("feedback_app:create_app()", env)
+            servers.append(server)
+            base_peak = measure("baseline INSERT", baseline_operation(base_port), None)
+            measure("answer by link (2 req)", link_operation(port, tokens), base_peak / 2)
+        finally:
+            for process in servers:
+                process.terminate()
+                process.wait(10)
+
+
+if __name__ == "__main__":
+    main()
