@@ -62,9 +62,12 @@ def load_demo_command(count: int, if_empty: bool) -> None:
 @click.option("--out", type=click.File("w", encoding="utf-8"), default="-", help="File to write (default: stdout).")
 def export_command(fmt: str, out) -> None:
     """Every response with its answers: channel, meeting kind, survey version, locale and day."""
+    from .audit import record
     from .responses.export import write_csv, write_jsonl
 
     count = (write_csv if fmt == "csv" else write_jsonl)(out)
+    record("responses.export", None, None, {"format": fmt, "count": count, "by": "command line"})
+    db.session.commit()
     click.echo(f"Exported {count} responses.", err=True)
 
 

@@ -2,6 +2,10 @@ import csv
 import io
 import json
 
+from sqlalchemy import select
+
+from feedback_app.extensions import db
+from feedback_app.models import AuditEvent
 from feedback_app.responses.export import csv_safe
 
 from .test_survey_link import GOOD_ANSWERS, _post
@@ -35,6 +39,13 @@ def test_csv_export_has_one_row_per_answer(client, invite, runner, tmp_path):
         "one_change": "'=HYPERLINK(\"http://x\")",
     }
     assert {r["channel"] for r in rows} == {"card"}
+
+
+def test_every_export_is_audited(runner, app):
+    runner.invoke(args=["responses", "export", "--format", "jsonl"])
+    with app.app_context():
+        event = db.session.scalar(select(AuditEvent).where(AuditEvent.action == "responses.export"))
+        assert event.detail == {"format": "jsonl", "count": 0, "by": "command line"}
 
 
 def test_formula_guard():
