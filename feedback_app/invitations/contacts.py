@@ -1,0 +1,59 @@
+"""A family's email address or phone number: checked, normalised, and only ever stored encrypted.
+
+Fernet (AES-128-CBC with an HMAC) from `cryptography`, keyed by FEEDBACK_CONTACT_KEY. The sealed
+envelope holds the contact and the link's token (which the messages must carry, while the
+invitation otherwise keeps only the token's hash); both go when the envelope is erased after
+the last message, on answer or on expiry.
+"""
+from __future__ import annotations
+
+import json
+import re
+
+from cryptography.fernet import Fernet, InvalidToken
+from flask import current_app
+
+EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+# UK mobiles (07…, +447…); Notify sends SMS to UK numbers and to international ones in + form.
+PHONE_CHARS = re.compile(r"[\s().-]")
+PHONE = re.compile(r"^(\+[1-9]\d{7,14}|0\d{9,10})$")
+
+
+class ContactError(ValueError):
+    """A contact that does not fit its channel. The message never repeats the contact."""
+
+
+def normalise(channel: str, contact: str) -> str | None:
+    """The contact to store for a channel, or None for cards (which carry no contact)."""
+    contact = (contact or "").strip()
+    if channel == "card":
+        if contact:
+            raise ContactError("a card takes no contact details")
+        return None
+    if channel == "email":
+        if len(contact) > 254 or not EMAIL.match(contact):
+            raise ContactError("not an email address")
+        return contact
+    if channel == "sms":
+        number = PHONE_CHARS.sub("", contact)
+        if not PHONE.match(number):
+            raise ContactError("not a phone number")
+        return number
+    raise ContactError("unknown channel")
+
+
+def _fernet() -> Fernet:
+    return Fernet(current_app.config["FEEDBACK_CONTACT_KEY"].encode("ascii"))
+
+
+def seal(contact: str, token: str) -> bytes:
+    return _fernet().encrypt(json.dumps({"to": contact, "token": token}).encode("utf-8"))
+
+
+def unseal(ciphertext: bytes) -> tuple[str, str]:
+    """(contact, token) from a sealed envelope."""
+    try:
+        envelope = json.loads(_fernet().decrypt(bytes(ciphertext)))
+    except InvalidToken as exc:  # a changed key: say so, without the data
+        raise ContactError("the contact cannot be decrypted with FEEDBACK_CONTACT_KEY") from exc
+    return envelope["to"], envelope["token"]

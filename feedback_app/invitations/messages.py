@@ -1,0 +1,59 @@
+"""The words of invitations and reminders: short, plain, in the family's language.
+
+Each says who it is from, why we ask, that answering is optional and anonymous, and the link.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from flask import current_app
+from flask_babel import force_locale, format_date
+from flask_babel import gettext as _
+
+from ..labels import MEETING_KIND_LABELS
+from ..models import Invitation
+
+
+@dataclass
+class Wording:
+    subject: str
+    text: str
+    sms: str
+
+
+def survey_link(token: str) -> str:
+    return f"{current_app.config['FEEDBACK_BASE_URL']}/s/{token}"
+
+
+def wording(invitation: Invitation, link: str, *, reminder: bool) -> Wording:
+    with force_locale(invitation.locale):
+        values = {
+            "organisation": current_app.config["FEEDBACK_ORGANISATION"],
+            "meeting": str(MEETING_KIND_LABELS[invitation.meeting.kind]).lower(),
+            "date": format_date(invitation.meeting.held_on, "long"),
+            "closes": format_date(invitation.expires_at, "long"),
+            "link": link,
+        }
+        if reminder:
+            subject = _("A reminder: how was your meeting?")
+            opening = _("We wrote to you a few days ago. In case you would still like to tell us:")
+            sms = _("%(organisation)s: a reminder, if you would like to tell us how your meeting went. "
+                    "It is up to you and anonymous: %(link)s", **values)
+        else:
+            subject = _("How was your meeting?")
+            opening = ""
+            sms = _("%(organisation)s: how was your %(meeting)s on %(date)s? Tell us if you would "
+                    "like to. It is up to you and anonymous: %(link)s", **values)
+        paragraphs = [
+            _("Hello,"),
+            opening,
+            _("This message is from %(organisation)s. You were at a %(meeting)s on %(date)s. "
+              "We would like to know how it went for you, so that we can make meetings better "
+              "for families.", **values),
+            _("Answering is up to you. It is anonymous: we will not know who answered, and "
+              "nothing you say changes anything about your case."),
+            _("Answer here, on your phone or a computer (it takes about 5 minutes):"),
+            link,
+            _("The link works once, until %(closes)s.", **values),
+        ]
+    return Wording(subject=subject, text="\n\n".join(p for p in paragraphs if p) + "\n", sms=sms)
