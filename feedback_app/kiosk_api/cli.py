@@ -1,0 +1,47 @@
+"""`flask --app feedback_app kiosk …`: tablets for the rooms."""
+from __future__ import annotations
+
+from datetime import time
+
+import click
+from flask import current_app
+from flask.cli import AppGroup
+
+from ..extensions import db
+
+kiosk = AppGroup("kiosk", help="Kiosk tablets on the walls of meeting rooms.")
+
+
+def _hours(value: str | None) -> tuple[time | None, time | None]:
+    if not value:
+        return None, None
+    try:
+        opens, closes = (time.fromisoformat(part.strip()) for part in value.split("-"))
+    except ValueError as exc:
+        raise click.BadParameter("use HH:MM-HH:MM, e.g. 08:30-17:30") from exc
+    if closes <= opens:
+        raise click.BadParameter("the closing time must be after the opening time")
+    return opens, closes
+
+
+@kiosk.command("add-device")
+@click.argument("room")
+@click.option("--venue", default="", help="The building; with the room, it finds the room's meetings.")
+@click.option("--locale", "default_locale", default="en_GB", show_default=True,
+              help="The language the tablet starts in.")
+@click.option("--hours", default=None, help="Opening hours, HH:MM-HH:MM (default: always open).")
+@click.option("--base-url", default=None, help="Where the tablet reaches the app (default: FEEDBACK_BASE_URL).")
+def add_device_command(room: str, venue: str, default_locale: str, hours: str | None, base_url: str) -> None:
+    """Add a tablet for ROOM and print its one-time pairing URL and staff PIN."""
+    from .services import KioskError, add_device, pairing_url
+
+    opens_at, closes_at = _hours(hours)
+    try:
+        pairing = add_device(room, venue, default_locale, opens_at, closes_at)
+    except KioskError as exc:
+        raise click.ClickException(str(exc)) from exc
+    db.session.commit()
+    click.echo(f"Tablet for {pairing.device.room_name} added.")
+    base_url = base_url or current_app.config["FEEDBACK_BASE_URL"]
+    click.echo(f"Open this once on the tablet: {pairing_url(base_url, pairing.pairing_token)}")
+    click.echo(f"Staff PIN to leave kiosk mode: {pairing.pin}")

@@ -1,0 +1,225 @@
+"""The kiosk: its client shell (/kiosk/), its words (/kiosk/messages.json) and its API
+(/api/v1/kiosk/…, described at /api/openapi.json).
+
+The API authenticates the tablet with `Authorization: Bearer <credential>` instead of a session,
+so it is exempt from CSRF; every error it returns is JSON.
+"""
+from __future__ import annotations
+
+from functools import wraps
+
+from flask import Blueprint, abort, current_app, g, jsonify, request, send_from_directory
+from sqlalchemy.exc import IntegrityError
+from werkzeug.exceptions import HTTPException
+
+from .. import rate_limits
+from ..config import PROJECT_ROOT
+from ..extensions import csrf, db, limiter
+from ..i18n import supported
+from ..surveys.services import AnswerError
+from ..surveys.tokens import hash_token
+from . import openapi as openapi_document, services
+from .messages import messages_for
+
+CLIENT_DIR = PROJECT_ROOT / "kiosk"
+
+shell = Blueprint("kiosk", __name__, url_prefix="/kiosk")
+api = Blueprint("kiosk_api", __name__, url_prefix="/api")
+csrf.exempt(api)
+
+
+# --- the client -------------------------------------------------------------------------------
+
+@shell.route("/")
+def index():
+    return _client_file("index.html")
+
+
+@shell.route("/<path:name>")
+def client_file(name: str):
+    return _client_file(name)
+
+
+CLIENT_TYPES = (".html", ".js", ".css", ".webmanifest", ".svg", ".png")
+
+
+def _client_file(name: str):
+    if not name.endswith(CLIENT_TYPES):
+        abort(404)
+    # no-cache: the service worker asks the server first and keeps a copy for when it is offline.
+    response = send_from_directory(CLIENT_DIR, name, max_age=0)
+    response.headers["Cache-Control"] = "no-cache"
+    return response
+
+
+@shell.route("/messages.json")
+def messages():
+    # ?locale=, not ?lang=: that would set the public pages' language cookie on the tablet.
+    locale = supported(request.args.get("locale")) or "en_GB"
+    survey = services.kiosk_survey()
+    response = jsonify(messages_for(locale, survey.current if survey else None))
+    response.headers["Cache-Control"] = "no-cache"
+    return response
+
+
+# --- the API ----------------------------------------------------------------------------------
+
+def _error(status: int, message: str):
+    response = jsonify({"error": message})
+    response.status_code = status
+    if status == 401:
+        response.headers["WWW-Authenticate"] = 'Bearer realm="kiosk"'
+    return response
+
+
+@api.errorhandler(HTTPException)
+def http_error(exc: HTTPException):
+    return _error(exc.code or 500, exc.description or exc.name)
+
+
+def device_required(view):
+    """The tablet must send its credential; a revoked or unknown one gets 401."""
+
+    @wraps(view)
+    def wrapped(*args, **kwargs):
+        scheme, _, credential = request.headers.get("Authorization", "").partition(" ")
+        device = services.authenticate(credential.strip()) if scheme.lower() == "bearer" else None
+        if device is None:
+            return _error(401, "A valid device credential is needed.")
+        g.kiosk_device = device
+        return view(*args, **kwargs)
+
+    return wrapped
+
+
+def _per_tablet() -> str:
+    """Rate limits count per tablet: the tablets of one building share an address."""
+    credential = request.headers.get("Authorization", "")
+    return "kiosk:" + hash_token(credential) if credential else (request.remote_addr or "")
+
+
+tablet_limit = limiter.limit(rate_limits.KIOSK_API, key_func=_per_tablet)
+
+
+def _json_body() -> dict | None:
+    body = request.get_json(silent=True)
+    return body if isinstance(body, dict) else None
+
+
+@api.route("/openapi.json")
+def openapi():
+    return jsonify(openapi_document.document(
+        services.kiosk_survey(), current_app.config["FEEDBACK_MAX_TEXT_LENGTH"]))
+
+
+@api.route("/v1/kiosk/pair", methods=["POST"])
+@limiter.limit(rate_limits.LOGIN)
+def pair():
+    body = _json_body()
+    if body is None:
+        return _error(400, "The body must be a JSON object.")
+    paired = services.pair(body.get("pairing_token"))
+    if paired is None:
+        return _error(404, "This pairing link is unknown or used.")
+    device, credential = paired
+    db.session.commit()
+    return jsonify({"credential": credential, "room": device.room_name}), 201
+
+
+@api.route("/v1/kiosk/config")
+@tablet_limit
+@device_required
+def config():
+    device = g.kiosk_device
+    meeting = services.room_meeting(device)
+    db.session.commit()  # the device's last contact
+    return jsonify(_config(device, meeting))
+
+
+def _config(device, meeting) -> dict:
+    def hhmm(value):
+        return value.strftime("%H:%M") if value else None
+
+    return {
+        "room": device.room_name,
+        "venue": device.venue,
+        "default_locale": device.default_locale,
+        "meeting": {"id": meeting.id, "kind": meeting.kind} if meeting else None,
+        "opening_hours": {"opens": hhmm(device.opens_at), "closes": hhmm(device.closes_at)}
+        if device.opens_at and device.closes_at else None,
+        "time_zone": "Europe/London",
+        "idle_seconds": current_app.config["FEEDBACK_KIOSK_IDLE_SECONDS"],
+        "max_text_length": current_app.config["FEEDBACK_MAX_TEXT_LENGTH"],
+    }
+
+
+@api.route("/v1/kiosk/responses", methods=["POST"])
+@tablet_limit
+@device_required
+def post_response():
+    body = _json_body()
+    if body is None:
+        return _error(400, "The body must be a JSON object.")
+    try:
+        stored = services.store_answer(g.kiosk_device, body)
+    except (services.KioskError, AnswerError) as exc:
+        db.session.rollback()
+        return _error(getattr(exc, "status", 422), str(exc))
+    try:
+        db.session.commit()
+    except IntegrityError:
+        # The same answer, sent twice at once: the other request stored it.
+        db.session.rollback()
+        if not services.already_received(services.canonical_uuid(body.get("uuid"))):
+            raise
+        stored = False
+    return jsonify({"stored": stored}), 201 if stored else 200
+
+
+@api.route("/v1/kiosk/status", methods=["POST"])
+@tablet_limit
+@device_required
+def status():
+    body = _json_body()
+    if body is None:
+        return _error(400, "The body must be a JSON object.")
+    try:
+        services.note_queue(g.kiosk_device, body.get("queued"), body.get("failed"))
+    except services.KioskError as exc:
+        db.session.rollback()
+        return _error(422, str(exc))
+    db.session.commit()
+    return "", 204
+
+
+@api.route("/v1/kiosk/later", methods=["POST"])
+@tablet_limit
+@device_required
+def later():
+    body = _json_body()
+    if body is None:
+        return _error(400, "The body must be a JSON object.")
+    locale = body.get("locale")
+    if "locale" in body and not isinstance(locale, str):
+        return _error(422, "locale must be text")
+    try:
+        token = services.answer_later(g.kiosk_device, locale)
+    except services.KioskError as exc:
+        db.session.rollback()
+        return _error(exc.status, str(exc))
+    db.session.commit()
+    # The family's phone opens it, so the app's public address, not the one the tablet uses.
+    url = current_app.config["FEEDBACK_BASE_URL"].rstrip("/") + f"/s/{token}"
+    return jsonify({"url": url, "qr": services.qr_data_uri(url)}), 201
+
+
+@api.route("/v1/kiosk/unlock", methods=["POST"])
+@limiter.limit(rate_limits.LOGIN, key_func=_per_tablet)  # six digits: slow a guesser down
+@device_required
+def unlock():
+    body = _json_body()
+    if body is None:
+        return _error(400, "The body must be a JSON object.")
+    ok = services.check_pin(g.kiosk_device, body.get("pin"))
+    db.session.commit()
+    return ("", 204) if ok else _error(403, "That PIN is not right.")

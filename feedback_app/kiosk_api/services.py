@@ -1,0 +1,284 @@
+"""Kiosk devices and their answers: pairing, credentials, the room's meeting, idempotent storage."""
+from __future__ import annotations
+
+import secrets
+import uuid as uuidlib
+from dataclasses import dataclass
+from datetime import date, time, timedelta
+
+import segno
+from flask import current_app
+from sqlalchemy import select
+
+from .. import clock
+from ..accounts.passwords import hash_password, verify_password
+from ..extensions import db
+from ..i18n import supported
+from ..models import KioskDevice, KioskReceipt, Meeting, Survey, SurveyVersion
+from ..surveys.services import create_invitation, record_response
+from ..surveys.tokens import hash_token, new_token
+
+KIOSK_SURVEY = "kiosk"
+LATER_SURVEY = "debrief"
+# An answer may wait on a tablet with no connection; its own day is kept if it is this recent.
+MAX_DAYS_QUEUED = 14
+
+
+class KioskError(ValueError):
+    """An answer or request the kiosk API refuses; the message says why (never whose it was)."""
+
+    status = 422
+
+
+class UnknownVersion(KioskError):
+    status = 404
+
+
+class NoMeeting(KioskError):
+    """The room has no meeting to give answers to: staff must set one, or hold one."""
+
+    status = 409
+
+
+@dataclass
+class NewPairing:
+    device: KioskDevice
+    pairing_token: str
+    pin: str
+
+
+def add_device(room_name: str, venue: str = "", default_locale: str = "en_GB",
+               opens_at: time | None = None, closes_at: time | None = None) -> NewPairing:
+    room_name = (room_name or "").strip()
+    if not room_name:
+        raise KioskError("A room name is needed")
+    device = KioskDevice(
+        room_name=room_name, venue=(venue or "").strip(),
+        default_locale=supported(default_locale) or "en_GB", opens_at=opens_at, closes_at=closes_at,
+    )
+    db.session.add(device)
+    return new_pairing(device)
+
+
+def new_pairing(device: KioskDevice) -> NewPairing:
+    """A fresh one-time pairing token and staff PIN. Any tablet paired before stops working."""
+    token = new_token()
+    # Six digits: typed by staff on the tablet's screen; checked by the server, hashed with Argon2.
+    pin = f"{secrets.randbelow(10**6):06d}"
+    device.pairing_token_hash = hash_token(token)
+    device.credential_hash = None
+    device.pin_hash = hash_password(pin)
+    device.revoked_at = None
+    device.paired_at = None
+    db.session.flush()
+    return NewPairing(device, token, pin)
+
+
+def pair(pairing_token: str) -> tuple[KioskDevice, str] | None:
+    """Use a pairing token once: the device gets a long-lived credential, returned only now."""
+    if not isinstance(pairing_token, str) or not pairing_token or len(pairing_token) > 100:
+        return None
+    device = db.session.scalar(select(KioskDevice).where(
+        KioskDevice.pairing_token_hash == hash_token(pairing_token), KioskDevice.revoked_at.is_(None)))
+    if device is None:
+        return None
+    credential = new_token()
+    device.credential_hash = hash_token(credential)
+    device.pairing_token_hash = None
+    device.paired_at = device.last_seen_at = clock.now()
+    db.session.flush()
+    return device, credential
+
+
+def authenticate(credential: str | None) -> KioskDevice | None:
+    """The paired, unrevoked device holding this credential, its last contact noted; or None."""
+    if not credential or len(credential) > 100:
+        return None
+    device = db.session.scalar(select(KioskDevice).where(
+        KioskDevice.credential_hash == hash_token(credential), KioskDevice.revoked_at.is_(None)))
+    if device is not None:
+        device.last_seen_at = clock.now()
+    return device
+
+
+def revoke(device: KioskDevice) -> None:
+    device.revoked_at = clock.now()
+    device.credential_hash = None
+    device.pairing_token_hash = None
+    db.session.flush()
+
+
+def check_pin(device: KioskDevice, pin) -> bool:
+    return isinstance(pin, str) and len(pin) <= 32 and verify_password(device.pin_hash, pin)
+
+
+def note_queue(device: KioskDevice, queued, failed) -> None:
+    """Keep what the tablet says about its queue, for the admin page."""
+    # JSON has one number type: 3.0 is a whole number too.
+    if not all(isinstance(n, (int, float)) and not isinstance(n, bool) and float(n).is_integer()
+               and 0 <= n < 10**6 for n in (queued, failed)):
+        raise KioskError("queued and failed must be whole numbers")
+    device.queue_length, device.queue_failed = int(queued), int(failed)
+
+
+def room_meeting(device: KioskDevice) -> Meeting | None:
+    """The meeting staff set for the room, else the room's most recent meeting up to today."""
+    if device.meeting is not None:
+        return device.meeting
+    return db.session.scalar(
+        select(Meeting)
+        .where(Meeting.room == device.room_name, Meeting.venue == device.venue,
+               Meeting.held_on <= clock.today())
+        .order_by(Meeting.held_on.desc(), Meeting.id.desc())
+        .limit(1)
+    )
+
+
+def is_open(device: KioskDevice) -> bool:
+    if device.opens_at is None or device.closes_at is None:
+        return True
+    now = clock.now().astimezone(clock.LOCAL_ZONE).time()
+    return device.opens_at <= now < device.closes_at
+
+
+def kiosk_survey() -> Survey | None:
+    return db.session.scalar(select(Survey).where(Survey.slug == KIOSK_SURVEY))
+
+
+def _row_id(value) -> int | None:
+    """A JSON value that can be a row id (JSON's 7.0 is a whole number too); anything else
+    (text, true, 10**20) is None, not a crash."""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    if isinstance(value, int) and not isinstance(value, bool) and 0 < value < 2**31:
+        return value
+    return None
+
+
+def _meeting_for_answer(device: KioskDevice, meeting_id) -> Meeting | None:
+    """The meeting the tablet showed when the answer was given, if it belongs to this room (it
+    may have been queued offline since), else the room's meeting now."""
+    if _row_id(meeting_id):
+        meeting = db.session.get(Meeting, _row_id(meeting_id))
+        if meeting is not None and (meeting.id == device.meeting_id or (
+                meeting.room == device.room_name and meeting.venue == device.venue)):
+            return meeting
+    return room_meeting(device)
+
+
+def _check_optional_fields(payload: dict) -> None:
+    """Refuse what the OpenAPI document rules out, rather than quietly ignoring it."""
+    if payload.get("meeting_id") is not None and _row_id(payload["meeting_id"]) is None:
+        raise KioskError("meeting_id must be a meeting's id or null")
+    if "locale" in payload and not isinstance(payload["locale"], str):
+        raise KioskError("locale must be text")
+    if "answered_on" in payload:
+        try:
+            date.fromisoformat(payload["answered_on"])
+        except (TypeError, ValueError) as exc:
+            raise KioskError("answered_on must be a date, YYYY-MM-DD") from exc
+
+
+def _answer_day(raw) -> date:
+    today = clock.today()
+    try:
+        day = date.fromisoformat(raw) if isinstance(raw, str) else None
+    except ValueError:
+        day = None
+    if day is None or not today - timedelta(days=MAX_DAYS_QUEUED) <= day <= today:
+        return today
+    return day
+
+
+def canonical_uuid(raw) -> str:
+    try:
+        return str(uuidlib.UUID(raw)) if isinstance(raw, str) and len(raw) <= 36 else ""
+    except ValueError:
+        return ""
+
+
+def already_received(answer_uuid: str) -> bool:
+    return db.session.get(KioskReceipt, answer_uuid) is not None
+
+
+def store_answer(device: KioskDevice, payload: dict) -> bool:
+    """Store one kiosk answer; False if this UUID was stored before (nothing new is stored).
+
+    The receipt and the response share the request's transaction: a resend racing the first
+    send fails on the receipt's primary key at commit, and the caller treats that as a repeat.
+    """
+    answer_uuid = canonical_uuid(payload.get("uuid"))
+    if not answer_uuid:
+        raise KioskError("uuid must be a UUID")
+    _check_optional_fields(payload)
+    answers = payload.get("answers")
+    if not isinstance(answers, dict) or not all(
+            isinstance(k, str) and (v is None or (isinstance(v, str) and "\x00" not in v))
+            for k, v in answers.items()):
+        raise KioskError("answers must map question keys to text")
+    limit = current_app.config["FEEDBACK_MAX_TEXT_LENGTH"]
+    if any(v is not None and len(v) > limit for v in answers.values()):
+        raise KioskError(f"an answer is longer than {limit} characters")
+    version_id = _row_id(payload.get("survey_version_id"))
+    version = db.session.get(SurveyVersion, version_id) if version_id else None
+    if version is None or version.survey.slug != KIOSK_SURVEY:
+        raise UnknownVersion("survey_version_id is not a version of the kiosk survey")
+    unknown = set(answers) - {q.key for q in version.questions}
+    if unknown:
+        raise KioskError(f"these are not questions of that version: {', '.join(sorted(unknown))}")
+    # A resend is answered as soon as it is recognised: the first send was checked in full.
+    if already_received(answer_uuid):
+        return False
+    meeting = _meeting_for_answer(device, payload.get("meeting_id"))
+    if meeting is None:
+        raise NoMeeting("no meeting is known for this room")
+    locale = supported(payload.get("locale") if isinstance(payload.get("locale"), str) else None)
+    db.session.add(KioskReceipt(uuid=answer_uuid, received_on=clock.today()))
+    response = record_response(
+        version, answers, channel="kiosk", locale=locale or device.default_locale,
+        meeting_kind=meeting.kind, meeting_id=meeting.id,
+    )
+    response.submitted_on = _answer_day(payload.get("answered_on"))
+    db.session.flush()
+    return True
+
+
+def answer_later(device: KioskDevice, locale: str | None) -> str:
+    """A card invitation to the delayed survey for the room's meeting; returns its token."""
+    meeting = room_meeting(device)
+    survey = db.session.scalar(select(Survey).where(Survey.slug == LATER_SURVEY))
+    if meeting is None or survey is None:
+        raise NoMeeting("no meeting is known for this room")
+    _invitation, token = create_invitation(
+        meeting, survey, channel="card", locale=supported(locale) or device.default_locale,
+        delay_days=0)
+    return token
+
+
+def qr_data_uri(url: str) -> str:
+    """An SVG QR code as a data: URI, drawn here so the tablet needs no QR library."""
+    return segno.make(url, error="m").svg_data_uri(scale=8, border=2, dark="#000", light="#fff")
+
+
+def devices() -> list[KioskDevice]:
+    return list(db.session.scalars(select(KioskDevice).order_by(KioskDevice.venue, KioskDevice.room_name)))
+
+
+def recent_meetings(limit: int = 30) -> list[Meeting]:
+    return list(db.session.scalars(
+        select(Meeting).where(Meeting.held_on <= clock.today())
+        .order_by(Meeting.held_on.desc(), Meeting.id.desc()).limit(limit)))
+
+
+def set_meeting(device: KioskDevice, meeting_id: int | None) -> None:
+    """Staff choose the room's meeting; None goes back to the room's latest meeting."""
+    meeting = db.session.get(Meeting, meeting_id) if meeting_id else None
+    if meeting_id and meeting is None:
+        raise KioskError("There is no such meeting")
+    device.meeting = meeting
+    db.session.flush()
+
+
+def pairing_url(base_url: str, pairing_token: str) -> str:
+    # The token rides in the fragment, which browsers never send: it stays out of server logs.
+    return f"{base_url.rstrip('/')}/kiosk/#pair={pairing_token}"
