@@ -1,0 +1,96 @@
+"""/admin/insights: the facilitator's summary, its CSV, and the themes behind it."""
+from __future__ import annotations
+
+from flask import Blueprint, Response as HTTPResponse, abort, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_login import current_user
+
+from ..accounts.access import roles_required
+from ..extensions import db
+from ..models import Response, Theme
+from . import charts, export, summary
+from .forms import FilterForm, KeywordsForm, TagForm
+from .services import all_themes, recent_comments, set_keywords, set_response_themes
+
+# No url_prefix: the blueprint's stylesheet lives outside /admin, where every page needs a role.
+bp = Blueprint("insights", __name__, template_folder="templates", static_folder="static",
+               static_url_path="/static/insights")
+PREFIX = "/admin/insights"
+
+
+def _filters() -> tuple[FilterForm, summary.Filters]:
+    form = FilterForm(request.args)
+    form.fill_choices(all_themes())
+    if not form.validate():
+        return form, summary.Filters()
+    return form, summary.Filters(
+        theme=form.theme.data or None, since=form.since.data, until=form.until.data,
+        meeting_kind=form.meeting_kind.data or None, channel=form.channel.data or None,
+    )
+
+
+@bp.route(PREFIX + "/")
+@roles_required("facilitator")
+def index():
+    form, filters = _filters()
+    figures = summary.build(filters)
+    return render_template("insights/index.html", form=form, summary=figures, charts=charts,
+                           themes={t.slug: t.name for t in all_themes()})
+
+
+@bp.route(PREFIX + "/figures.csv")
+@roles_required("facilitator")
+def figures_csv():
+    _form, filters = _filters()
+    body = export.to_csv(summary.build(filters))
+    return HTTPResponse(body, mimetype="text/csv", headers={
+        "Content-Disposition": "attachment; filename=insights.csv"})
+
+
+@bp.route(PREFIX + "/themes", methods=["GET"])
+@roles_required("facilitator")
+def themes():
+    forms = {t.id: KeywordsForm(prefix=f"t{t.id}", keywords="\n".join(t.keywords or [])) for t in all_themes()}
+    return render_template("insights/themes.html", themes=all_themes(), forms=forms)
+
+
+@bp.route(PREFIX + "/themes/<int:theme_id>", methods=["POST"])
+@roles_required()  # admins only: the words steer every suggestion
+def edit_theme(theme_id: int):
+    theme = db.session.get(Theme, theme_id) or abort(404)
+    form = KeywordsForm(prefix=f"t{theme.id}")
+    if form.validate_on_submit():
+        set_keywords(theme, form.keywords.data, current_user)
+        db.session.commit()
+        flash(_("Saved the words for %(theme)s.", theme=theme.name))
+    else:
+        flash(_("Those words could not be saved. Please try again."))
+    return redirect(url_for("insights.themes"))
+
+
+@bp.route(PREFIX + "/tagging")
+@roles_required("facilitator")
+def tagging():
+    theme_list = all_themes()
+    comments = recent_comments(request.args.get("theme") or None)
+    forms = {}
+    for comment in comments:
+        form = TagForm(prefix=f"r{comment['id']}", themes=list(comment["themes"]))
+        form.themes.choices = [(t.id, t.name) for t in theme_list]
+        forms[comment["id"]] = form
+    return render_template("insights/tagging.html", comments=comments, forms=forms, themes=theme_list)
+
+
+@bp.route(PREFIX + "/tagging/<int:response_id>", methods=["POST"])
+@roles_required("facilitator")
+def tag(response_id: int):
+    response = db.session.get(Response, response_id) or abort(404)
+    form = TagForm(prefix=f"r{response.id}")
+    form.themes.choices = [(t.id, t.name) for t in all_themes()]
+    if form.validate_on_submit():
+        set_response_themes(response, form.themes.data or [], current_user)
+        db.session.commit()
+        flash(_("Themes saved."))
+    else:
+        flash(_("Those themes could not be saved. Please try again."))
+    return redirect(url_for("insights.tagging"))

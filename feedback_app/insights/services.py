@@ -1,0 +1,73 @@
+"""Themes: admins edit the words that suggest them; staff tag responses with them."""
+from __future__ import annotations
+
+from sqlalchemy import delete, insert, select
+
+from ..audit import record
+from ..extensions import db
+from ..models import Answer, Question, Response, Theme, User, response_themes
+from ..nlp.themes import parse_keywords
+from ..safeguarding.services import flagged_answer_ids
+from ..surveys.options import TEXT_KINDS
+from . import rollup
+
+RECENT = 20
+
+
+def all_themes() -> list[Theme]:
+    return list(db.session.scalars(select(Theme).order_by(Theme.name)))
+
+
+def set_keywords(theme: Theme, raw: str, actor: User) -> None:
+    theme.keywords = parse_keywords(raw)
+    record("theme.keywords", actor, theme, {"keywords": len(theme.keywords)})
+    db.session.flush()
+
+
+def recent_comments(theme_slug: str | None = None, limit: int = RECENT) -> list[dict]:
+    """The latest responses with free text, each with its text and its themes, for tagging.
+    Text that may disclose harm is left to the safeguarding lead and not listed here."""
+    query = (
+        select(Response.id).join(Answer, Answer.response_id == Response.id)
+        .join(Question, Question.id == Answer.question_id)
+        .where(Question.kind.in_(TEXT_KINDS), Answer.text.is_not(None),
+               Answer.id.not_in(flagged_answer_ids()))
+        .group_by(Response.id).order_by(Response.id.desc()).limit(limit)
+    )
+    if theme_slug:
+        query = query.where(Response.id.in_(
+            select(response_themes.c.response_id).join(Theme).where(Theme.slug == theme_slug)))
+    ids = list(db.session.scalars(query))
+    if not ids:
+        return []
+    texts: dict[int, list[str]] = {i: [] for i in ids}
+    for response_id, text in db.session.execute(
+        select(Answer.response_id, Answer.text).join(Question, Question.id == Answer.question_id)
+        .where(Answer.response_id.in_(ids), Question.kind.in_(TEXT_KINDS), Answer.text.is_not(None),
+               Answer.id.not_in(flagged_answer_ids()))
+        .order_by(Answer.id)
+    ):
+        texts[response_id].append(text)
+    tags: dict[int, dict[int, str]] = {i: {} for i in ids}
+    for response_id, theme_id, source in db.session.execute(
+        select(response_themes.c.response_id, response_themes.c.theme_id, response_themes.c.source)
+        .where(response_themes.c.response_id.in_(ids))
+    ):
+        tags[response_id][theme_id] = source
+    return [{"id": i, "texts": texts[i], "themes": tags[i]} for i in ids]
+
+
+def set_response_themes(response: Response, theme_ids: list[int], actor: User) -> None:
+    """Replace a response's themes with those a person chose; each becomes a staff tag."""
+    known = set(db.session.scalars(select(Theme.id).where(Theme.id.in_(theme_ids))))
+    before = db.session.scalars(
+        select(response_themes.c.theme_id).where(response_themes.c.response_id == response.id)).all()
+    # Move the response's counts in the summary's totals from its old themes to its new ones.
+    rollup.add(response, before, sign=-1, only_themes=True)
+    rollup.add(response, known, only_themes=True)
+    db.session.execute(delete(response_themes).where(response_themes.c.response_id == response.id))
+    if known:
+        db.session.execute(insert(response_themes), [
+            {"response_id": response.id, "theme_id": t, "source": "staff"} for t in sorted(known)])
+    record("response.themes", actor, response, {"themes": sorted(known)})
+    db.session.flush()

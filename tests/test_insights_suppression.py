@@ -1,0 +1,53 @@
+"""Small numbers are never shown: at the threshold, and by subtraction."""
+import random
+
+import pytest
+
+from feedback_app.insights.suppression import hidden_groups, shown, threshold
+
+
+def test_a_group_at_the_threshold_is_shown_and_one_below_is_not():
+    assert shown(10, 10) and not shown(9, 10)
+    assert shown(0, 10)  # a group of nobody gives nobody away
+
+
+def test_the_threshold_is_never_below_five():
+    assert threshold({"FEEDBACK_SUPPRESSION_THRESHOLD": 3}) == 5
+    assert threshold({"FEEDBACK_SUPPRESSION_THRESHOLD": 12}) == 12
+    assert threshold({}) == 10
+
+
+def test_one_small_group_hides_the_next_smallest_too():
+    # Hiding only "kiosk" would let 3 be worked out as total - 50 - 60.
+    assert hidden_groups({"kiosk": 3, "later": 50, "advocate": 60}, 10) == {"kiosk", "later"}
+
+
+def test_two_small_groups_that_together_reach_the_threshold_are_enough():
+    assert hidden_groups({"a": 6, "b": 5, "c": 40, "d": 41}, 10) == {"a", "b"}
+
+
+def test_two_small_groups_still_below_it_together_hide_a_third():
+    assert hidden_groups({"a": 2, "b": 3, "c": 12, "d": 40}, 10) == {"a", "b", "c"}
+
+
+def test_nothing_is_hidden_when_every_group_is_big_enough():
+    assert hidden_groups({"a": 10, "b": 11, "c": 0}, 10) == set()
+
+
+def test_everything_is_hidden_when_the_total_is_too_small():
+    assert hidden_groups({"a": 4, "b": 4, "c": 0}, 10) == {"a", "b"}
+
+
+@pytest.mark.parametrize("seed", range(40))
+def test_no_small_group_can_be_recovered_from_what_is_shown(seed):
+    rng = random.Random(seed)
+    limit = rng.choice([5, 10, 20])
+    sizes = {f"g{i}": rng.choice([0, rng.randint(1, limit), rng.randint(1, 5 * limit)]) for i in range(rng.randint(1, 8))}
+    hidden = hidden_groups(sizes, limit)
+    total = sum(sizes.values())
+    if total >= limit:
+        # Every shown group is big enough, and what is hidden together is nobody or enough.
+        assert all(sizes[k] >= limit or sizes[k] == 0 for k in sizes if k not in hidden)
+        assert sum(sizes[k] for k in hidden) in (0,) or sum(sizes[k] for k in hidden) >= limit
+    else:
+        assert hidden == {k for k, n in sizes.items() if n}
