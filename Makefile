@@ -61,6 +61,7 @@ test-postgres:
 	TEST_DATABASE_URL=$(PG_TEST_URL) $(BIN)/pytest
 
 bench: install services
+	$(BIN)/pip install --quiet -e '.[test,bench]'
 	$(BIN)/python -m benchmarks
 
 clean:

@@ -12,6 +12,7 @@ Rate limits are switched off for the run: real traffic comes from many addresses
 from __future__ import annotations
 
 import http.client
+import json
 import logging
 import os
 import re
@@ -21,12 +22,14 @@ import subprocess
 import sys
 import threading
 import time
+import uuid
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from urllib.parse import urlencode
 
 from feedback_app.extensions import db
+from feedback_app.kiosk_api.services import add_device, pair
 from feedback_app.models import Meeting, Survey
 from feedback_app.surveys.services import create_invitation
 from feedback_app.surveys.shipped import ensure_shipped_surveys
@@ -39,6 +42,8 @@ CONCURRENCY = 8
 SECONDS = 8
 LINK_TOKENS = 6000
 CSRF = re.compile(r'name="csrf_token" type="hidden" value="([^"]+)"')
+KIOSK_ANSWER = {"who_are_you": "parent", "overall_smiley": "happy", "listened_to": "yes",
+                "anything_else": "The Chair spoke to me before the meeting."}
 VERSION = re.compile(r'name="version_id" type="hidden" value="(\d+)"')
 
 
@@ -115,6 +120,20 @@ def link_operation(port: int, tokens: list[str]) -> Callable[[], None]:
     return answer
 
 
+def kiosk_operation(port: int, credential: str, version_id: int) -> Callable[[], None]:
+    """One kiosk answer: a single authenticated JSON POST with a fresh UUID."""
+    client = Client(port)
+    headers = {"Authorization": f"Bearer {credential}", "Content-Type": "application/json"}
+
+    def answer():
+        body = json.dumps({"uuid": str(uuid.uuid4()), "survey_version_id": version_id,
+                           "answers": KIOSK_ANSWER})
+        status, _body, _headers = client.request("POST", "/api/v1/kiosk/responses", body, headers)
+        assert status == 201, status
+
+    return answer
+
+
 def closed_loop(operation, seconds: float, concurrency: int) -> float:
     """Operations per second with `concurrency` clients going flat out."""
     done = [0] * concurrency
@@ -166,6 +185,16 @@ def p99(values: list[float]) -> float:
     return statistics.quantiles(values, n=100)[98]
 
 
+def _seed_kiosk() -> tuple[str, int]:
+    meeting = Meeting(kind="cp_conference", held_on=date.today(), venue="Town Hall", room="Room 1")
+    db.session.add(meeting)
+    pairing = add_device("Room 1", "Town Hall")
+    _device, credential = pair(pairing.pairing_token)
+    version = db.session.query(Survey).filter_by(slug="kiosk").one().current
+    db.session.commit()
+    return credential, version.id
+
+
 def _seed_tokens(count: int) -> list[str]:
     ensure_shipped_surveys()
     survey = db.session.query(Survey).filter_by(slug="debrief").one()
@@ -194,6 +223,7 @@ def main() -> None:
     print(f"load on PostgreSQL: gunicorn, {WORKERS} sync workers; {CONCURRENCY} clients, {SECONDS} s a step")
     with migrated_app("postgresql") as app:
         tokens = _seed_tokens(LINK_TOKENS)
+        credential, kiosk_version = _seed_kiosk()
         env = {
             "DATABASE_URL": app.config["SQLALCHEMY_DATABASE_URI"],
             "FEEDBACK_INSTANCE_PATH": os.environ["FEEDBACK_INSTANCE_PATH"],
@@ -207,6 +237,8 @@ def main() -> None:
             server, port = _serve("feedback_app:create_app()", env)
             servers.append(server)
             base_peak = measure("baseline INSERT", baseline_operation(base_port), None)
+            measure("kiosk answer", kiosk_operation(port, credential, kiosk_version), base_peak)
+            # An answer by link is two requests, so it is held against half the baseline's rate.
             measure("answer by link (2 req)", link_operation(port, tokens), base_peak / 2)
         finally:
             for process in servers:

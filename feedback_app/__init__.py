@@ -42,6 +42,7 @@ def create_app(config: dict | None = None) -> Flask:
     from .accounts.routes import bp as accounts_bp
     from .admin.routes import bp as admin_bp
     from .errors import register_error_pages
+    from .invitations.routes import bp as invitations_bp, codes_bp as card_codes_bp
     from .public.routes import bp as public_bp
     from .safeguarding.routes import bp as safeguarding_bp
     from .safeguarding.services import connect_signals
@@ -51,8 +52,24 @@ def create_app(config: dict | None = None) -> Flask:
     app.register_blueprint(accounts_bp)
     app.register_blueprint(surveys_bp)
     app.register_blueprint(admin_bp)
+    app.register_blueprint(invitations_bp)
+    app.register_blueprint(card_codes_bp)
+    from .kiosk_api import admin as kiosk_admin, routes as kiosk_routes
+
+    app.register_blueprint(kiosk_routes.shell)
+    app.register_blueprint(kiosk_routes.api)
+    app.register_blueprint(kiosk_admin.bp)
     app.register_blueprint(safeguarding_bp)
     connect_signals()
+    from .insights import routes as insights_routes, scoring as insights_scoring
+
+    app.register_blueprint(insights_routes.bp)
+    from .newsletter.routes import bp as newsletter_bp
+    from .stories.routes import bp as stories_bp
+
+    app.register_blueprint(stories_bp)
+    app.register_blueprint(newsletter_bp)
+    insights_scoring.connect_signals()
     after_commit.register()
     register_error_pages(app)
     i18n.init_app(app)

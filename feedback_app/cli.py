@@ -74,6 +74,21 @@ def export_command(fmt: str, out) -> None:
 def register_commands(app: Flask) -> None:
     for group in (users, surveys, demo, responses):
         app.cli.add_command(group)
+    from .newsletter.cli import newsletter
+    from .stories.cli import stories
+
+    app.cli.add_command(stories)
+    app.cli.add_command(newsletter)
     from .data_protection.cli import data
 
     app.cli.add_command(data)
+    from .insights.cli import insights, sentiment
+
+    app.cli.add_command(sentiment)
+    app.cli.add_command(insights)
+    from .invitations.cli import invitations
+    from .kiosk_api.cli import kiosk
+
+    app.cli.add_command(invitations)
+
+    app.cli.add_command(kiosk)

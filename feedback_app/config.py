@@ -1,7 +1,8 @@
 """Settings, read from the environment.
 
 Every setting is documented in README.md ("Configuration"). A local run needs none of them;
-production (FEEDBACK_ENV=production) refuses to start without SECRET_KEY and DATABASE_URL.
+production (FEEDBACK_ENV=production) refuses to start without SECRET_KEY, DATABASE_URL and the
+encryption keys (FEEDBACK_CONTACT_KEY, FEEDBACK_STORY_KEY).
 """
 from __future__ import annotations
 
@@ -53,21 +54,54 @@ def database_url(instance_path: str) -> str:
     return url
 
 
-def secret_key(instance_path: str, production: bool) -> str:
-    key = os.environ.get("SECRET_KEY", "").strip()
+def _instance_secret(env_var: str, instance_path: str, production: bool, generate, check=None) -> str:
+    """A secret from the environment. Production refuses to start without it; a local run
+    generates one once into the instance folder (as a file named like the setting), so restarts
+    keep sessions valid and encrypted data readable."""
+    key = os.environ.get(env_var, "").strip()
     if key:
+        if check:
+            try:
+                check(key)
+            except ValueError as exc:
+                raise ConfigError(f"{env_var} is not a valid {check.__name__} key (see README.md)") from exc
         return key
     if production:
-        raise ConfigError("SECRET_KEY must be set when FEEDBACK_ENV=production")
-    # A local run keeps a generated key in the instance folder so sessions survive restarts.
-    path = Path(instance_path) / "secret_key"
+        raise ConfigError(f"{env_var} must be set when FEEDBACK_ENV=production")
+    path = Path(instance_path) / env_var.removeprefix("FEEDBACK_").lower()
     if path.exists():
         return path.read_text().strip()
     path.parent.mkdir(parents=True, exist_ok=True)
-    key = secrets.token_urlsafe(48)
+    key = generate()
     path.write_text(key)
     path.chmod(0o600)
     return key
+
+
+def secret_key(instance_path: str, production: bool) -> str:
+    return _instance_secret("SECRET_KEY", instance_path, production, lambda: secrets.token_urlsafe(48))
+
+
+def fernet_key(env_var: str, instance_path: str, production: bool) -> str:
+    """A Fernet key: FEEDBACK_CONTACT_KEY encrypts families' contact details,
+    FEEDBACK_STORY_KEY stories' original text until it is erased."""
+    from cryptography.fernet import Fernet
+
+    return _instance_secret(env_var, instance_path, production,
+                            lambda: Fernet.generate_key().decode("ascii"), check=Fernet)
+
+
+def team_inboxes(raw: str) -> dict[str, str]:
+    """"Family support team=fst@example.org; Conference chairs=chairs@example.org" → {team: inbox}."""
+    inboxes = {}
+    for item in raw.split(";"):
+        team, sep, inbox = item.partition("=")
+        if not item.strip():
+            continue
+        if not sep or "@" not in inbox:
+            raise ConfigError(f"FEEDBACK_TEAM_INBOXES: write each team as 'Team name=inbox@example.org', not {item.strip()!r}")
+        inboxes[team.strip()] = inbox.strip()
+    return inboxes
 
 
 def load(instance_path: str) -> dict:
@@ -97,8 +131,6 @@ def load(instance_path: str) -> dict:
         "FEEDBACK_OUTBOX": os.environ.get(
             "FEEDBACK_OUTBOX", str(Path(instance_path) / "outbox")
         ),
-        # Links in emails and printed cards point here.
-        "FEEDBACK_BASE_URL": os.environ.get("FEEDBACK_BASE_URL", "http://127.0.0.1:5000"),
         "FEEDBACK_MAIL_FROM": os.environ.get("FEEDBACK_MAIL_FROM", "feedback@localhost"),
         "FEEDBACK_SMTP_HOST": os.environ.get("FEEDBACK_SMTP_HOST", "127.0.0.1"),
         "FEEDBACK_SMTP_PORT": _int("FEEDBACK_SMTP_PORT", 25),
@@ -109,6 +141,27 @@ def load(instance_path: str) -> dict:
         "FEEDBACK_ORGANISATION": os.environ.get(
             "FEEDBACK_ORGANISATION", "Children's Services"
         ),
+        # Invitations (issue 3): README.md "Configuration" explains each.
+        "FEEDBACK_CONTACT_KEY": fernet_key("FEEDBACK_CONTACT_KEY", instance_path, production),
+        # Links in emails, printed cards and QR codes point here.
+        "FEEDBACK_BASE_URL": os.environ.get("FEEDBACK_BASE_URL", "http://127.0.0.1:5000").rstrip("/"),
+        "FEEDBACK_SEND_WINDOW": os.environ.get("FEEDBACK_SEND_WINDOW", "09:00-19:00"),
+        "FEEDBACK_REMINDER_DAYS": _int("FEEDBACK_REMINDER_DAYS", 7),
+        "FEEDBACK_SEND_ATTEMPTS": _int("FEEDBACK_SEND_ATTEMPTS", 5),
+        "FEEDBACK_RETRY_MINUTES": _int("FEEDBACK_RETRY_MINUTES", 10),
+        "FEEDBACK_SEND_LEASE_SECONDS": _int("FEEDBACK_SEND_LEASE_SECONDS", 600),
+        "FEEDBACK_SMS_BACKEND": os.environ.get("FEEDBACK_SMS_BACKEND", "file"),
+        "FEEDBACK_NOTIFY_API_KEY": os.environ.get("FEEDBACK_NOTIFY_API_KEY", ""),
+        "FEEDBACK_NOTIFY_BASE_URL": os.environ.get(
+            "FEEDBACK_NOTIFY_BASE_URL", "https://api.notifications.service.gov.uk"
+        ),
+        "FEEDBACK_NOTIFY_EMAIL_TEMPLATE": os.environ.get("FEEDBACK_NOTIFY_EMAIL_TEMPLATE", ""),
+        "FEEDBACK_NOTIFY_SMS_TEMPLATE": os.environ.get("FEEDBACK_NOTIFY_SMS_TEMPLATE", ""),
+        # Stories and newsletter (issue 5): README.md "Configuration" explains each.
+        "FEEDBACK_STORY_KEY": fernet_key("FEEDBACK_STORY_KEY", instance_path, production),
+        "FEEDBACK_TEAM_INBOXES": team_inboxes(os.environ.get("FEEDBACK_TEAM_INBOXES", "")),
+        # Seconds without a touch before the kiosk asks "Still there?" and then starts again.
+        "FEEDBACK_KIOSK_IDLE_SECONDS": _int("FEEDBACK_KIOSK_IDLE_SECONDS", 60),
         "RATELIMIT_STORAGE_URI": os.environ.get("RATELIMIT_STORAGE_URI", "memory://"),
         "RATELIMIT_HEADERS_ENABLED": True,
         "RATELIMIT_ENABLED": os.environ.get("FEEDBACK_RATELIMIT_ENABLED", "true").lower() != "false",

@@ -91,6 +91,9 @@ STORIES = [
     ("parent", "team", "submitted", "Thank you to the family support team for sticking with us when things were hard."),
     ("professional", "newsletter", "rejected", "A story that could identify the family because of a very rare detail."),
     ("parent", "newsletter", "withdrawn", "A story the storyteller chose to withdraw."),
+    # Told just now, so the moderator sees the original beside what the anonymiser made of it.
+    ("parent", "newsletter", "submitted", "My son Tyler was so nervous, but Grace from the family support team rang us on 07700 900123 the day before and explained the report."),
+    ("family_member", "newsletter", "awaiting_teller", "[My nan] came to the family group conference and for once everyone heard her ideas."),
 ]
 
 
@@ -109,6 +112,9 @@ def load_demo(responses: int = 300, seed: int = 7, echo=print) -> None:
     _load_stories(rng)
     db.session.flush()
     added = load_responses(responses, rng, meetings)
+    from .insights.scoring import backfill  # bulk-loaded answers bypass the scoring signals
+
+    backfill(echo=echo)
     db.session.commit()
     echo(f"Loaded {len(meetings)} meetings, {added} responses and {len(STORIES)} stories.")
     echo_logins(echo)
@@ -151,11 +157,40 @@ def _load_invitations(meetings: list[Meeting]) -> list[str]:
 def _load_stories(rng: random.Random) -> None:
     today = clock.today()
     for teller, sharing, status, text in STORIES:
-        db.session.add(Story(
+        story = Story(
             teller_role=teller, sharing=sharing, status=status, anonymised_text=text,
             submitted_on=today - timedelta(days=rng.randint(0, 20)),
             review_code_hash=hash_token(new_token()),
-        ))
+            # Approved this month, so the current newsletter issue has stories.
+            approved_on=today if status == "approved" else None,
+        )
+        if "[" not in text and status == "submitted":  # not anonymised yet: do it as a new story would be
+            from .nlp.anonymiser import anonymise
+            from .stories.crypto import encrypt
+
+            result = anonymise(text)
+            story.original_ciphertext = encrypt(text)
+            story.anonymised_text = result.text
+            story.replacements = [e.as_dict() for e in result.entities]
+        db.session.add(story)
+    _load_last_newsletter(today)
+
+
+def _load_last_newsletter(today) -> None:
+    """Last month's issue, published, so the archive at /newsletter has something to show."""
+    from .models import NewsletterIssue, YouSaidWeDid
+
+    month = (today.replace(day=1) - timedelta(days=1)).strftime("%Y-%m")
+    issue = NewsletterIssue(
+        month=month, status="published", published_at=clock.now(), sent_count=0,
+        intro="Thank you to everyone who told us what went well this month.",
+        notes=[YouSaidWeDid(you_said="Reports arrive too late to read before the conference.",
+                            we_did="Reports now go to families at least five working days before.")],
+    )
+    db.session.add(issue)
+    for story in db.session.new:
+        if isinstance(story, Story) and story.status == "published" and story.sharing == "newsletter":
+            story.newsletter_issue = issue
 
 
 def load_responses(count: int, rng: random.Random, meetings: list[Meeting] | None = None) -> int:

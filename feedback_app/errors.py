@@ -1,7 +1,7 @@
 """Friendly error pages, in the person's language, for every error the app can answer with."""
 from __future__ import annotations
 
-from flask import Flask, render_template, request
+from flask import Flask, jsonify, make_response, render_template, request
 from flask_babel import lazy_gettext as _l
 from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import HTTPException
@@ -21,6 +21,9 @@ PAGES = {
 
 def render_error(code: int, back_url: str | None = None):
     title, message = PAGES.get(code, PAGES[500])
+    if request.path.startswith("/api/"):
+        # Machines get JSON, in the same words a person would read.
+        return jsonify({"error": str(title), "message": str(message)}), code
     return render_template("errors/page.html", title=title, message=message, back_url=back_url), code
 
 
@@ -35,7 +38,12 @@ def register_error_pages(app: Flask) -> None:
 
     @app.errorhandler(HTTPException)
     def http_error(error):
-        return render_error(error.code or 500)
+        response = make_response(render_error(error.code or 500))
+        # Keep what the error says beyond its page: Allow on 405, WWW-Authenticate on 401.
+        for name, value in error.get_headers():
+            if name.lower() != "content-type":
+                response.headers[name] = value
+        return response
 
     @app.errorhandler(Exception)
     def server_error(error):

@@ -1,7 +1,7 @@
 """Headers every response carries."""
 from __future__ import annotations
 
-from flask import Flask, request
+from flask import Flask, abort, request
 
 # No inline script or style anywhere: everything comes from our own files.
 CSP = "; ".join([
@@ -14,7 +14,23 @@ CSP = "; ".join([
 ])
 
 
+def _holds_nul(values) -> bool:
+    return any("\x00" in value for value in values)
+
+
 def init_app(app: Flask) -> None:
+    @app.before_request
+    def refuse_nul_characters():
+        """No text anyone types contains NUL, and PostgreSQL cannot store or even compare it:
+        refuse it at the door (400) rather than fail deep inside (500)."""
+        if _holds_nul(request.args.values()) or _holds_nul(request.args.keys()):
+            abort(400)
+        if request.mimetype in ("application/x-www-form-urlencoded", "multipart/form-data"):
+            if _holds_nul(request.form.values()) or _holds_nul(request.form.keys()):
+                abort(400)
+        elif request.is_json and "\\u0000" in request.get_data(as_text=True):
+            abort(400)
+
     @app.after_request
     def security_headers(response):
         headers = response.headers

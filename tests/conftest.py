@@ -54,6 +54,7 @@ def app(database_url, tmp_path_factory):
     instance = tmp_path_factory.mktemp("instance")
     os.environ["FEEDBACK_INSTANCE_PATH"] = str(instance)
     os.environ.pop("FEEDBACK_ENV", None)
+    os.environ.pop("FEEDBACK_RATELIMIT_ENABLED", None)
     app = create_app({
         "TESTING": True,
         "SQLALCHEMY_DATABASE_URI": database_url,
@@ -63,8 +64,10 @@ def app(database_url, tmp_path_factory):
 
     with app.app_context():
         upgrade(revision="heads")
-    # Rate limits would trip over a suite that logs in hundreds of times from one address;
-    # tests of the limits themselves switch them on with the `rate_limited` fixture.
+    # Rate limits would trip over a suite that logs in hundreds of times from one address. They
+    # are set up (with their storage) above, then switched off, here and in every app a test
+    # creates later; tests of the limits switch them on with the `rate_limited` fixture.
+    os.environ["FEEDBACK_RATELIMIT_ENABLED"] = "false"
     limiter.enabled = False
     yield app
     with app.app_context():

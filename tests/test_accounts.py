@@ -121,3 +121,18 @@ def test_cli_refuses_a_short_password_and_a_duplicate(runner, monkeypatch):
     assert runner.invoke(args=["users", "create", "a@example.org", "--role", "admin"]).exit_code == 0
     again = runner.invoke(args=["users", "create", "A@example.org", "--role", "admin"])
     assert again.exit_code != 0 and "already an account" in again.output
+
+
+def test_the_staff_home_page_links_to_what_each_role_may_open(client, login, app):
+    login("moderator")
+    html = client.get("/admin/").get_data(as_text=True)
+    assert "Stories to moderate" in html and "Newsletter" in html
+    assert "Surveys" not in html and "Workshop insight" not in html
+
+
+def test_admins_see_every_staff_link(client, login):
+    login("admin")
+    html = client.get("/admin/").get_data(as_text=True)
+    for label in ("Invitations and cards", "Kiosk tablets", "Surveys", "Enter answers with a parent",
+                  "Stories to moderate", "Newsletter", "Workshop insight", "Possible safeguarding concerns"):
+        assert label in html

@@ -1,4 +1,5 @@
 import pytest
+from cryptography.fernet import Fernet
 
 from feedback_app import config, create_app
 
@@ -15,18 +16,23 @@ def test_defaults_give_a_local_sqlite_database_and_a_kept_secret(tmp_path, monke
     assert create_app().config["SECRET_KEY"] == first.config["SECRET_KEY"]
 
 
-def test_production_refuses_to_start_without_a_secret_key(tmp_path, monkeypatch):
+@pytest.mark.parametrize("missing", ["SECRET_KEY", "FEEDBACK_CONTACT_KEY", "FEEDBACK_STORY_KEY"])
+def test_production_refuses_to_start_without_each_secret(tmp_path, monkeypatch, missing):
     monkeypatch.setenv("FEEDBACK_INSTANCE_PATH", str(tmp_path))
     monkeypatch.setenv("FEEDBACK_ENV", "production")
     monkeypatch.setenv("DATABASE_URL", "postgresql://postgres@127.0.0.1/x")
-    monkeypatch.delenv("SECRET_KEY", raising=False)
-    with pytest.raises(config.ConfigError, match="SECRET_KEY"):
+    secrets = {"SECRET_KEY": "s" * 50, "FEEDBACK_CONTACT_KEY": Fernet.generate_key().decode(),
+               "FEEDBACK_STORY_KEY": Fernet.generate_key().decode()}
+    for name, value in secrets.items():
+        monkeypatch.setenv(name, value)
+    monkeypatch.delenv(missing)
+    with pytest.raises(config.ConfigError, match=missing):
         create_app()
-    monkeypatch.setenv("SECRET_KEY", "s" * 50)
+    monkeypatch.setenv(missing, secrets[missing])
     app = create_app()
     assert app.config["SESSION_COOKIE_SECURE"] is True
     assert app.config["SQLALCHEMY_DATABASE_URI"] == "postgresql+psycopg://postgres@127.0.0.1/x"
-    assert not (tmp_path / "secret_key").exists()
+    assert list(tmp_path.iterdir()) == []  # production writes no secrets to disk
 
 
 def test_suppression_threshold_can_never_go_below_five(tmp_path, monkeypatch):

@@ -52,7 +52,7 @@ def test_strange_addresses_never_fail(client, path, lang, header):
     response = client.get("/s/" + quote(path, safe=""), query_string={"lang": lang})
     assert response.status_code < 500
     response = client.get("/", query_string={"lang": lang}, headers={"Accept-Language": header})
-    assert response.status_code == 200
+    assert response.status_code == (400 if "\x00" in lang else 200)
 
 
 @fuzz
@@ -79,3 +79,23 @@ def test_malformed_form_bodies_are_refused_cleanly(client, invite):
         response = client.post(f"/s/{token}", data=body, content_type=kind)
         assert response.status_code == 400
         assert re.search(r"<h1>[^<]+</h1>", response.get_data(as_text=True))
+
+
+def test_api_errors_are_json_and_keep_their_headers(client):
+    wrong_method = client.get("/api/v1/kiosk/responses")
+    assert wrong_method.status_code == 405
+    assert wrong_method.is_json and "POST" in wrong_method.headers["Allow"]
+    missing = client.get("/api/v1/nothing-here")
+    assert missing.status_code == 404 and missing.is_json
+    page = client.post("/glossary")
+    assert page.status_code == 405 and "GET" in page.headers["Allow"] and not page.is_json
+
+
+def test_nul_characters_are_refused_at_the_door(client, invite):
+    page = client.get("/login").get_data(as_text=True)
+    assert client.post("/login", data={"email": "\x00", "password": "x",
+                                       "csrf_token": csrf_from(page)}).status_code == 400
+    assert client.get("/admin/insights/", query_string={"theme": "a\x00"}).status_code == 400
+    assert client.post("/api/v1/kiosk/responses", data='{"uuid": "\\u0000"}',
+                       content_type="application/json").status_code == 400
+    assert client.get(f"/s/{invite()}").status_code == 200  # ordinary requests pass

@@ -49,3 +49,11 @@ def test_an_account_pauses_after_repeated_wrong_passwords(client, make_user, app
     with app.app_context():
         user = db.session.scalar(select(User).where(User.email == email))
         assert user.locked_until is None and user.failed_logins == 0
+
+
+def test_story_submissions_and_code_guesses_are_limited(client, rate_limited):
+    page = client.get("/stories/new").get_data(as_text=True)
+    posts = [client.post("/stories/new", data={"csrf_token": csrf_from(page)}).status_code for _ in range(6)]
+    assert posts[:5] == [400] * 5 and posts[5] == 429
+    guesses = [client.get(f"/stories/yours/GUESS{n}").status_code for n in range(31)]
+    assert guesses[:30] == [404] * 30 and guesses[30] == 429

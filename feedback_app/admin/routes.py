@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from flask import Blueprint, abort, flash, redirect, render_template, url_for
 from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 from sqlalchemy import func, select
 
@@ -25,10 +26,25 @@ def labels():
     return {"role_labels": ROLE_LABELS}
 
 
+# The staff home page: each link, and the roles it is for (admins see every link).
+MENU = [
+    ("invitations.index", _l("Invitations and cards"), {"admin"}),
+    ("kiosk_admin.devices", _l("Kiosk tablets"), {"admin"}),
+    ("admin.surveys", _l("Surveys"), {"admin"}),
+    ("admin.supported_entry", _l("Enter answers with a parent"), {"advocate"}),
+    ("stories.queue", _l("Stories to moderate"), {"moderator"}),
+    ("newsletter.issues", _l("Newsletter"), {"moderator"}),
+    ("insights.index", _l("Workshop insight"), {"facilitator"}),
+    ("safeguarding.index", _l("Possible safeguarding concerns"), {"safeguarding_lead"}),
+]
+
+
 @bp.route("/")
 @any_staff
 def index():
-    return render_template("admin/index.html")
+    links = [(endpoint, label) for endpoint, label, roles in MENU
+             if current_user.role == "admin" or current_user.role in roles]
+    return render_template("admin/index.html", links=links)
 
 
 @bp.route("/surveys")

@@ -4,7 +4,8 @@
     send(Message(to="someone@example.org", subject="…", text="…", html="<p>…</p>"))
 
 Backends: `file` (one .eml per message in FEEDBACK_OUTBOX; the default for local runs and
-tests) and `smtp`. Each backend is a callable taking an EmailMessage; register more in BACKENDS.
+tests), `smtp`, and `notify` (GOV.UK Notify, see notify.py). Each backend is a callable taking
+an EmailMessage; register more in BACKENDS.
 """
 from __future__ import annotations
 

@@ -31,4 +31,11 @@ def smtp_backend(email: EmailMessage) -> None:
         smtp.send_message(email)
 
 
-BACKENDS = {"file": file_backend, "smtp": smtp_backend}
+def notify_backend(email: EmailMessage) -> None:
+    """GOV.UK Notify: the plain-text part goes in the body of the service's email template."""
+    from . import notify
+
+    notify.send_email(email["To"], email["Subject"], email.get_body(("plain",)).get_content())
+
+
+BACKENDS = {"file": file_backend, "smtp": smtp_backend, "notify": notify_backend}

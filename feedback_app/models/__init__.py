@@ -1,17 +1,19 @@
 """The data model. Import models from here: `from feedback_app.models import Meeting`."""
 from .audit import AuditEvent
-from .kiosk import KioskDevice
+from .kiosk import KioskDevice, KioskReceipt
 from .meetings import MEETING_KINDS, Meeting
 from .responses import CHANNELS, Answer, Response
 from .safeguarding import SafeguardingFlag
-from .stories import Story
+from .sentiment import InsightCount, StorySentiment
+from .stories import NewsletterIssue, Story, Subscriber, YouSaidWeDid
 from .surveys import QUESTION_KINDS, Question, Survey, SurveyVersion
 from .themes import Theme, response_themes, story_themes
 from .invitations import Invitation
 from .users import ROLES, User
 
 __all__ = [
-    "AuditEvent", "KioskDevice", "MEETING_KINDS", "Meeting", "CHANNELS", "Answer", "Response",
-    "SafeguardingFlag", "Story", "QUESTION_KINDS", "Question", "Survey", "SurveyVersion", "Theme", "response_themes",
+    "AuditEvent", "KioskDevice", "KioskReceipt", "MEETING_KINDS", "Meeting", "CHANNELS", "Answer", "Response",
+    "SafeguardingFlag", "InsightCount", "StorySentiment", "Story", "QUESTION_KINDS", "Question", "Survey", "SurveyVersion", "Theme", "response_themes",
     "story_themes", "Invitation", "ROLES", "User",
+    "NewsletterIssue", "Subscriber", "YouSaidWeDid",
 ]

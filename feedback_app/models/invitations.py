@@ -44,6 +44,13 @@ class Invitation(db.Model):
     opened_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     attempts: Mapped[int] = mapped_column(Integer, default=0)
     last_error: Mapped[str | None] = mapped_column(Text)
+    # When the next message (the invitation, its reminder or a retry) should go; None once
+    # nothing is left to send. Senders look for due work through this one indexed column.
+    next_send_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), index=True)
+    # A sender's lease on the row while it delivers; an expired lease (a sender that died) lets
+    # another sender take the row again.
+    claimed_by: Mapped[str | None] = mapped_column(String(64))
+    claimed_until: Mapped[datetime | None] = mapped_column(UTCDateTime())
 
     meeting: Mapped[Meeting] = relationship()
     survey: Mapped[Survey] = relationship()

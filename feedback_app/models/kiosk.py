@@ -1,12 +1,13 @@
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime, time
 
-from sqlalchemy import String
-from sqlalchemy.orm import Mapped, mapped_column
+from sqlalchemy import Date, ForeignKey, Integer, String, Time
+from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ..extensions import db
 from ._types import UTCDateTime, utcnow
+from .meetings import Meeting
 
 
 class KioskDevice(db.Model):
@@ -24,3 +25,27 @@ class KioskDevice(db.Model):
     paired_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     last_seen_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     revoked_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    # The meeting staff chose for this room; without one, the room's latest meeting is used.
+    meeting_id: Mapped[int | None] = mapped_column(ForeignKey("meetings.id"))
+    # The venue's opening hours (local time); outside them the tablet rests. None: always open.
+    opens_at: Mapped[time | None] = mapped_column(Time)
+    closes_at: Mapped[time | None] = mapped_column(Time)
+    # Argon2id hash of the staff PIN that leaves kiosk mode on the tablet.
+    pin_hash: Mapped[str | None] = mapped_column(String(200))
+    # What the tablet last reported: answers waiting to be sent, and answers the server refused.
+    queue_length: Mapped[int | None] = mapped_column(Integer)
+    queue_failed: Mapped[int | None] = mapped_column(Integer)
+
+    meeting: Mapped[Meeting | None] = relationship()
+
+
+class KioskReceipt(db.Model):
+    """The client-made UUID of every kiosk answer stored, so a resent answer stores nothing new.
+
+    Deliberately apart from responses and devices: it cannot tell which response or which tablet.
+    """
+
+    __tablename__ = "kiosk_receipts"
+
+    uuid: Mapped[str] = mapped_column(String(36), primary_key=True)
+    received_on: Mapped[date] = mapped_column(Date)

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from sqlalchemy import Boolean, Date, ForeignKey, Index, String, Text
+from sqlalchemy import Boolean, Date, Float, ForeignKey, Index, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ..extensions import db
@@ -26,6 +26,8 @@ class Response(db.Model):
         one_of("channel", CHANNELS, "channel"),
         one_of("meeting_kind", MEETING_KINDS, "meeting_kind"),
         Index("ix_responses_submitted_on_channel", "submitted_on", "channel"),
+        # Insights filter by period, channel and kind together and count responses.
+        Index("ix_responses_insights", "submitted_on", "channel", "meeting_kind", "id"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -44,14 +46,28 @@ class Response(db.Model):
     )
 
 
+# What a free-text answer's sentiment can be; "not_analysed" marks text not in English.
+SENTIMENT_LABELS = ("positive", "neutral", "negative", "not_analysed")
+
+
 class Answer(db.Model):
     __tablename__ = "answers"
+    __table_args__ = (
+        one_of("sentiment_label", SENTIMENT_LABELS, "sentiment_label"),
+        # Covering indexes for the insights counts: ratings by choice, texts by sentiment.
+        Index("ix_answers_question_id_choice", "question_id", "choice", "response_id"),
+        Index("ix_answers_sentiment_label", "sentiment_label", "response_id"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     response_id: Mapped[int] = mapped_column(ForeignKey("responses.id", ondelete="CASCADE"), index=True)
     question_id: Mapped[int] = mapped_column(ForeignKey("questions.id"), index=True)
     choice: Mapped[str | None] = mapped_column(String(64))
     text: Mapped[str | None] = mapped_column(Text)
+    # Scored once when the text arrives (feedback_app/insights/sentiment.py); the explanation is
+    # recomputed from the text when a quote is shown, which is cheap.
+    sentiment_polarity: Mapped[float | None] = mapped_column(Float)
+    sentiment_label: Mapped[str | None] = mapped_column(String(16))
 
     response: Mapped[Response] = relationship(back_populates="answers")
     question: Mapped[Question] = relationship()

@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from sqlalchemy import JSON, Column, ForeignKey, String, Table
+from sqlalchemy import JSON, Column, ForeignKey, Index, String, Table
 from sqlalchemy.orm import Mapped, mapped_column
 
 from ..extensions import db
@@ -23,6 +23,10 @@ response_themes = Table(
     db.metadata,
     Column("response_id", ForeignKey("responses.id", ondelete="CASCADE"), primary_key=True),
     Column("theme_id", ForeignKey("themes.id", ondelete="CASCADE"), primary_key=True),
+    # "staff" when a person tagged it, "suggested" when the app did from the words; staff can
+    # confirm or remove a suggestion.
+    Column("source", String(16), nullable=False, server_default="staff"),
+    Index("ix_response_themes_theme_id", "theme_id", "response_id"),
 )
 
 story_themes = Table(

@@ -92,8 +92,16 @@ SURVEYS = [
         "name": "Quick feedback at the meeting room",
         "default_delay_days": 0,
         "title": N_("Quick feedback"),
-        "intro": N_("Four quick questions. It takes less than a minute."),
+        "intro": N_("A few quick questions. It takes less than a minute."),
         "questions": [
+            # Asked first on the kiosk, so answers can be read by who gave them.
+            {"key": "who_are_you", "kind": "single_choice", "prompt": N_("Who are you?"),
+             "options": [
+                 {"value": "parent", "label": N_("A parent")},
+                 {"value": "family_member", "label": N_("Another family member")},
+                 {"value": "advocate", "label": N_("An advocate")},
+                 {"value": "professional", "label": N_("A professional")},
+             ]},
             {"key": "overall_smiley", "kind": "smiley",
              "prompt": N_("How was the meeting for you today?"), "required": True},
             {"key": "listened_to", "kind": "yes_no",
