@@ -1,6 +1,6 @@
 """A family's email address or phone number: checked, normalised, and only ever stored encrypted.
 
-Fernet (AES-128-CBC with an HMAC) from `cryptography`, keyed by FEEDBACK_CONTACT_KEY. The sealed
+Encrypted (feedback_app/crypto.py) with FEEDBACK_CONTACT_KEY. The sealed
 envelope holds the contact and the link's token (which the messages must carry, while the
 invitation otherwise keeps only the token's hash); both go when the envelope is erased after
 the last message, on answer or on expiry.
@@ -10,8 +10,7 @@ from __future__ import annotations
 import json
 import re
 
-from cryptography.fernet import Fernet, InvalidToken
-from flask import current_app
+from .. import crypto
 
 EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 # UK mobiles (07…, +447…); Notify sends SMS to UK numbers and to international ones in + form.
@@ -42,18 +41,17 @@ def normalise(channel: str, contact: str) -> str | None:
     raise ContactError("unknown channel")
 
 
-def _fernet() -> Fernet:
-    return Fernet(current_app.config["FEEDBACK_CONTACT_KEY"].encode("ascii"))
+KEY = "FEEDBACK_CONTACT_KEY"
 
 
 def seal(contact: str, token: str) -> bytes:
-    return _fernet().encrypt(json.dumps({"to": contact, "token": token}).encode("utf-8"))
+    return crypto.encrypt(KEY, json.dumps({"to": contact, "token": token}))
 
 
 def unseal(ciphertext: bytes) -> tuple[str, str]:
     """(contact, token) from a sealed envelope."""
     try:
-        envelope = json.loads(_fernet().decrypt(bytes(ciphertext)))
-    except InvalidToken as exc:  # a changed key: say so, without the data
-        raise ContactError("the contact cannot be decrypted with FEEDBACK_CONTACT_KEY") from exc
+        envelope = json.loads(crypto.decrypt(KEY, ciphertext))
+    except crypto.DecryptionError as exc:
+        raise ContactError(str(exc)) from exc
     return envelope["to"], envelope["token"]
