@@ -1,8 +1,20 @@
 """The jargon buster, where families meet jargon and where staff write it."""
 import re
+from datetime import date
 
+import pytest
+from flask_babel import force_locale
+from flask_babel import gettext as _
+
+from feedback_app import clock
 from feedback_app.glossary.terms import TERMS
+from feedback_app.i18n import translated
+from feedback_app.invitations.messages import wording
+from feedback_app.models import Invitation, Meeting, Story
+from feedback_app.newsletter.services import words_of
 from feedback_app.nlp.jargon import PLAIN_ALTERNATIVES, explanations, find_jargon
+
+TERM_FOR = {t["slug"]: t for t in TERMS}
 
 
 def test_every_term_has_a_plainer_alternative():
@@ -38,3 +50,21 @@ def test_the_survey_editor_flags_jargon_with_a_plainer_alternative(client, login
     page = client.get(edit).get_data(as_text=True)
     assert "Families may not know these words:" in page
     assert "“Chair”: try “the person who leads the meeting and is not your social worker”" in page
+
+
+@pytest.mark.parametrize("locale", ["en_GB", "fr", "ar"])
+def test_invitation_emails_explain_the_meeting_in_the_familys_language(app, locale):
+    invitation = Invitation(locale=locale, meeting=Meeting(kind="core_group", held_on=date(2026, 11, 2)),
+                            expires_at=clock.now())
+    with app.test_request_context(), force_locale(locale):
+        text = wording(invitation, "https://example.org/s/x", reminder=False).text
+        header, explanation = _("What the words mean:"), translated(TERM_FOR["core-group"]["plain"])
+    assert text.rstrip().endswith(explanation)
+    assert header in text
+    if locale != "en_GB":
+        assert header != "What the words mean:"
+
+
+def test_newsletters_explain_the_jargon_their_stories_use(app):
+    story = Story(anonymised_text="The core group met at [a school] and the IRO listened.")
+    assert [w["slug"] for w in words_of(None, [story])] == ["core-group", "iro"]

@@ -10,8 +10,10 @@ from flask import current_app
 from flask_babel import force_locale, format_date
 from flask_babel import gettext as _
 
+from ..i18n import translated
 from ..labels import MEETING_KIND_LABELS
 from ..models import Invitation
+from ..nlp.jargon import explanations
 
 
 @dataclass
@@ -23,6 +25,17 @@ class Wording:
 
 def survey_link(token: str) -> str:
     return f"{current_app.config['FEEDBACK_BASE_URL']}/s/{token}"
+
+
+def _jargon_notes(meeting_kind: str) -> str:
+    """Plain explanations of the jargon in the meeting's name, in the reader's language."""
+    with force_locale("en_GB"):  # the jargon buster matches English wording
+        english = str(MEETING_KIND_LABELS[meeting_kind])
+    words = explanations(english)
+    if not words:
+        return ""
+    return "\n".join([_("What the words mean:")] + [
+        f"{translated(word['term'])}: {translated(word['plain'])}" for word in words])
 
 
 def wording(invitation: Invitation, link: str, *, reminder: bool) -> Wording:
@@ -55,5 +68,6 @@ def wording(invitation: Invitation, link: str, *, reminder: bool) -> Wording:
             _("Answer here, on your phone or a computer (it takes about 5 minutes):"),
             link,
             _("The link works once, until %(closes)s.", **values),
+            _jargon_notes(invitation.meeting.kind),
         ]
     return Wording(subject=subject, text="\n\n".join(p for p in paragraphs if p) + "\n", sms=sms)

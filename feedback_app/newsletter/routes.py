@@ -21,6 +21,7 @@ def labels():
 
 
 bp.add_app_template_global(services.month_label, "month_label")
+bp.add_app_template_global(services.words_of, "words_of")
 
 
 # --- staff ------------------------------------------------------------------------------------

@@ -19,6 +19,7 @@ from ..audit import record
 from ..extensions import db
 from ..mail import MailError, Message, send
 from ..models import NewsletterIssue, Story, Subscriber, YouSaidWeDid
+from ..nlp.jargon import explanations
 from ..stories.forms import TELLER_LABELS
 
 _MONTH = re.compile(r"^(\d{4})-(0[1-9]|1[0-2])$")
@@ -159,12 +160,20 @@ class Rendered:
     text: str
 
 
+def words_of(issue: NewsletterIssue | None, stories: list[Story]) -> list[dict]:
+    """The jargon buster's explanations for the terms an issue uses, each once."""
+    notes = issue.notes if issue else []
+    return explanations(issue.intro if issue else "", *(s.anonymised_text for s in stories),
+                        *(n.you_said for n in notes), *(n.we_did for n in notes))
+
+
 def render_email(issue: NewsletterIssue | None, month: str, unsubscribe_url: str = "") -> Rendered:
     """The email version: HTML with inline styles for mail clients, and a plain-text part."""
     first, _last = parse_month(month)
     context = {
         "issue": issue, "month": month, "month_start": first,
-        "stories": stories_of(issue, month), "notes": issue.notes if issue else [],
+        "stories": (stories := stories_of(issue, month)), "notes": issue.notes if issue else [],
+        "words": words_of(issue, stories),
         "intro": issue.intro if issue else "", "unsubscribe_url": unsubscribe_url,
         "archive_url": absolute("newsletter.archive"), "teller_labels": TELLER_LABELS,
     }
