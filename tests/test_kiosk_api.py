@@ -129,7 +129,7 @@ def test_another_rooms_meeting_is_not_taken(client, app, device):
      '"meeting_id": 99999999999999999999, "answers": {}}', 422),
     ('{"uuid": "6f1c2a43-3d1f-4b59-9a55-2d1f3c4b5a6e", "survey_version_id": 1, "locale": 7, "answers": {}}', 422),
     ('{"uuid": "6f1c2a43-3d1f-4b59-9a55-2d1f3c4b5a6e", "survey_version_id": 1, '
-     '"answers": {"anything_else": "nul \\u0000 byte"}}', 422),
+     '"answers": {"anything_else": "nul \\u0000 byte"}}', 400),  # refused at the door
 ])
 def test_malformed_answers_get_a_json_error_not_a_crash(client, device, body, status):
     response = client.post("/api/v1/kiosk/responses", data=body, content_type="application/json",
