@@ -3,7 +3,7 @@ configured with the same spaCy model, in the same run.
 
 Figures: recall per label (a labelled detail counts as found when every letter and digit of it
 is replaced), the share of the other words kept, and time per story after the model is loaded.
-Targets (issue 5): recall ≥ 0.97 overall, ≥ 0.99 for contacts and numbers, ≥ 0.95 of other
+Targets: recall ≥ 0.97 overall, ≥ 0.99 for contacts and numbers, ≥ 0.95 of other
 words kept, faster than Presidio.
 """
 from __future__ import annotations

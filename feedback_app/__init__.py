@@ -26,8 +26,8 @@ def create_app(config: dict | None = None) -> Flask:
         app.wsgi_app = ProxyFix(app.wsgi_app, x_for=n, x_proto=n, x_host=n)
 
     from . import after_commit, i18n, security
-    from .nlp import jargon
     from .accounts import login_user_loader
+    from .nlp import jargon
 
     db.init_app(app)
     enforce_sqlite_foreign_keys()
@@ -42,33 +42,27 @@ def create_app(config: dict | None = None) -> Flask:
     from .accounts.routes import bp as accounts_bp
     from .admin.routes import bp as admin_bp
     from .errors import register_error_pages
-    from .invitations.routes import bp as invitations_bp, codes_bp as card_codes_bp
+    from .insights import routes as insights_routes
+    from .insights import scoring as insights_scoring
+    from .invitations.routes import bp as invitations_bp
+    from .invitations.routes import codes_bp as card_codes_bp
+    from .kiosk_api import admin as kiosk_admin
+    from .kiosk_api import routes as kiosk_routes
+    from .newsletter.routes import bp as newsletter_bp
     from .public.routes import bp as public_bp
+    from .safeguarding import services as safeguarding
     from .safeguarding.routes import bp as safeguarding_bp
-    from .safeguarding.services import connect_signals
+    from .stories.routes import bp as stories_bp
     from .surveys.routes import bp as surveys_bp
 
-    app.register_blueprint(public_bp)
-    app.register_blueprint(accounts_bp)
-    app.register_blueprint(surveys_bp)
-    app.register_blueprint(admin_bp)
-    app.register_blueprint(invitations_bp)
-    app.register_blueprint(card_codes_bp)
-    from .kiosk_api import admin as kiosk_admin, routes as kiosk_routes
-
-    app.register_blueprint(kiosk_routes.shell)
-    app.register_blueprint(kiosk_routes.api)
-    app.register_blueprint(kiosk_admin.bp)
-    app.register_blueprint(safeguarding_bp)
-    connect_signals()
-    from .insights import routes as insights_routes, scoring as insights_scoring
-
-    app.register_blueprint(insights_routes.bp)
-    from .newsletter.routes import bp as newsletter_bp
-    from .stories.routes import bp as stories_bp
-
-    app.register_blueprint(stories_bp)
-    app.register_blueprint(newsletter_bp)
+    for blueprint in (
+        public_bp, accounts_bp, surveys_bp, card_codes_bp, stories_bp, newsletter_bp,
+        kiosk_routes.shell, kiosk_routes.api,
+        admin_bp, invitations_bp, kiosk_admin.bp, safeguarding_bp, insights_routes.bp,
+    ):
+        app.register_blueprint(blueprint)
+    # What happens when a response or a story arrives, whatever the channel (signals.py).
+    safeguarding.connect_signals()
     insights_scoring.connect_signals()
     after_commit.register()
     register_error_pages(app)

@@ -72,23 +72,13 @@ def export_command(fmt: str, out) -> None:
 
 
 def register_commands(app: Flask) -> None:
-    for group in (users, surveys, demo, responses):
-        app.cli.add_command(group)
+    from .data_protection.cli import data
+    from .insights.cli import insights, sentiment
+    from .invitations.cli import invitations
+    from .kiosk_api.cli import kiosk
     from .newsletter.cli import newsletter
     from .stories.cli import stories
 
-    app.cli.add_command(stories)
-    app.cli.add_command(newsletter)
-    from .data_protection.cli import data
-
-    app.cli.add_command(data)
-    from .insights.cli import insights, sentiment
-
-    app.cli.add_command(sentiment)
-    app.cli.add_command(insights)
-    from .invitations.cli import invitations
-    from .kiosk_api.cli import kiosk
-
-    app.cli.add_command(invitations)
-
-    app.cli.add_command(kiosk)
+    for group in (users, surveys, demo, responses, invitations, kiosk, stories, newsletter,
+                  sentiment, insights, data):
+        app.cli.add_command(group)

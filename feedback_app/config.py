@@ -141,7 +141,7 @@ def load(instance_path: str) -> dict:
         "FEEDBACK_ORGANISATION": os.environ.get(
             "FEEDBACK_ORGANISATION", "Children's Services"
         ),
-        # Invitations (issue 3): README.md "Configuration" explains each.
+        # Invitations: README.md "Configuration" explains each.
         "FEEDBACK_CONTACT_KEY": fernet_key("FEEDBACK_CONTACT_KEY", instance_path, production),
         # Links in emails, printed cards and QR codes point here.
         "FEEDBACK_BASE_URL": os.environ.get("FEEDBACK_BASE_URL", "http://127.0.0.1:5000").rstrip("/"),
@@ -157,7 +157,7 @@ def load(instance_path: str) -> dict:
         ),
         "FEEDBACK_NOTIFY_EMAIL_TEMPLATE": os.environ.get("FEEDBACK_NOTIFY_EMAIL_TEMPLATE", ""),
         "FEEDBACK_NOTIFY_SMS_TEMPLATE": os.environ.get("FEEDBACK_NOTIFY_SMS_TEMPLATE", ""),
-        # Stories and newsletter (issue 5): README.md "Configuration" explains each.
+        # Stories and newsletter: README.md "Configuration" explains each.
         "FEEDBACK_STORY_KEY": fernet_key("FEEDBACK_STORY_KEY", instance_path, production),
         "FEEDBACK_TEAM_INBOXES": team_inboxes(os.environ.get("FEEDBACK_TEAM_INBOXES", "")),
         # Seconds without a touch before the kiosk asks "Still there?" and then starts again.

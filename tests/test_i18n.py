@@ -46,10 +46,14 @@ def test_every_language_is_offered_in_its_own_script(client):
 @pytest.mark.parametrize("code", [c for c in LANGUAGES if c != "en_GB"])
 def test_public_pages_speak_every_language(client, invite, code):
     english = client.get("/", headers={"Accept-Language": "en"}).get_data(as_text=True)
-    for path in ("/", "/glossary", f"/s/{invite()}"):
-        response = client.get(path, headers={"Accept-Language": code.replace("_", "-")})
-        assert response.status_code == 200
-        assert f'lang="{code.replace("_", "-")}"' in _html_tag(response)
+    for path in ("/", "/glossary", "/stories/new", f"/s/{invite()}"):
+        by_browser = client.get(path, headers={"Accept-Language": code.replace("_", "-")})
+        assert by_browser.status_code == 200
+        assert f'lang="{code.replace("_", "-")}"' in _html_tag(by_browser)
+        # The picker (?lang=), from a browser that asks for English.
+        picked = client.get(path, query_string={"lang": code}, headers={"Accept-Language": "en"})
+        assert f'lang="{code.replace("_", "-")}"' in _html_tag(picked)
+        client.delete_cookie("lang")
     translated = client.get("/", headers={"Accept-Language": code.replace("_", "-")}).get_data(as_text=True)
     heading = re.search(r"<h1>(.*?)</h1>", translated).group(1)
     assert heading != re.search(r"<h1>(.*?)</h1>", english).group(1)
