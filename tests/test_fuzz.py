@@ -99,3 +99,24 @@ def test_nul_characters_are_refused_at_the_door(client, invite):
     assert client.post("/api/v1/kiosk/responses", data='{"uuid": "\\u0000"}',
                        content_type="application/json").status_code == 400
     assert client.get(f"/s/{invite()}").status_code == 200  # ordinary requests pass
+
+
+STORY_FIELDS = ["teller_role", "text", "sharing", "themes", "team", "csrf_token", "unexpected"]
+
+
+@fuzz
+@given(data=st.dictionaries(st.sampled_from(STORY_FIELDS), VALUES, max_size=7))
+def test_story_posts_never_fail(client, data):
+    page = client.get("/stories/new").get_data(as_text=True)
+    data.setdefault("csrf_token", csrf_from(page))
+    response = client.post("/stories/new", data=data)
+    assert response.status_code in (302, 400)
+
+
+@fuzz
+@given(code=VALUES)
+def test_card_and_story_codes_never_fail(client, code):
+    for path in ("/s/", "/stories/yours"):
+        page = client.get(path).get_data(as_text=True)
+        response = client.post(path, data={"code": code, "csrf_token": csrf_from(page)})
+        assert response.status_code in (302, 400, 404), (path, response.status_code)

@@ -4,7 +4,7 @@ from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from flask_wtf.file import FileAllowed, FileField, FileRequired
 from wtforms import DateField, IntegerField, RadioField, SelectChoice, SelectField, StringField, SubmitField
-from wtforms.validators import DataRequired, InputRequired, NumberRange, Optional, ValidationError
+from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional, ValidationError
 
 from ..config import LANGUAGES
 from ..labels import MEETING_KIND_LABELS
@@ -28,7 +28,7 @@ class InvitationForm(FlaskForm):
     channel = RadioField(_l("How should it reach the family?"), choices=CHANNEL_CHOICES,
                          validators=[InputRequired()])
     contact = StringField(
-        _l("Email address or mobile number"),
+        _l("Email address or mobile number"), validators=[Length(max=254)],
         description=_l("Leave empty for a card. It is kept encrypted and erased after the last message."))
     locale = SelectField(_l("Language of the message"), choices=[SelectChoice(code, name) for code, name in LANGUAGES.items()], default="en_GB")
     delay_days = IntegerField(
@@ -59,6 +59,7 @@ class ImportForm(FlaskForm):
 
 
 class CardCodeForm(FlaskForm):
-    code = StringField(_l("The code on your card"), validators=[DataRequired(_l("Enter the code on your card."))],
+    code = StringField(_l("The code on your card"), validators=[DataRequired(_l("Enter the code on your card.")),
+                                                                Length(max=40)],
                        description=_l("10 letters and numbers, for example ABCDE-12345"))
     submit = SubmitField(_l("Go to the survey"))

@@ -63,7 +63,8 @@ class StoryForm(FlaskForm):
 
 
 class CodeForm(FlaskForm):
-    code = StringField(_l("Your private code"), validators=[DataRequired(message=_l("Please type your code."))])
+    code = StringField(_l("Your private code"), validators=[DataRequired(message=_l("Please type your code.")),
+                                                            Length(max=40)])
     submit = SubmitField(_l("Show my story"))
 
 
@@ -80,7 +81,7 @@ class AddReplacementForm(FlaskForm):
 
 
 class EditTextForm(FlaskForm):
-    text = TextAreaField(_l("Anonymised text"), validators=[DataRequired()])
+    text = TextAreaField(_l("Anonymised text"), validators=[DataRequired(), Length(max=10000)])
     submit = SubmitField(_l("Save the text"))
 
 
@@ -91,5 +92,5 @@ class ThemesForm(FlaskForm):
 
 class RejectForm(FlaskForm):
     reason = TextAreaField(_l("Why it cannot be published"), validators=[DataRequired(
-        message=_l("Please give a reason."))])
+        message=_l("Please give a reason.")), Length(max=2000)])
     submit = SubmitField(_l("Reject"))
