@@ -1,13 +1,6 @@
 """Run every benchmark: `python -m benchmarks` (or `make bench`)."""
-from . import demo_load, send_due
-from . import kiosk
-from . import anonymiser
-from . import insights, sentiment
+from . import anonymiser, demo_load, insights, kiosk, load, send_due, sentiment
 
 if __name__ == "__main__":
-    demo_load.main()
-    kiosk.main()
-    send_due.main()
-    anonymiser.main()
-    sentiment.main()
-    insights.main()
+    for benchmark in (demo_load, kiosk, send_due, anonymiser, sentiment, insights, load):
+        benchmark.main()

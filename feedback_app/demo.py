@@ -6,15 +6,20 @@ varied and shortened. No real names: the demo has none at all.
 from __future__ import annotations
 
 import random
-from datetime import timedelta
+from datetime import date, timedelta
 
 from flask import current_app
-from sqlalchemy import func, insert, select
+from sqlalchemy import func, select
+from sqlalchemy import text as sql
 
 from . import clock
 from .accounts.services import create_user, find_user
 from .extensions import db
-from .models import MEETING_KINDS, Answer, Meeting, Response, Story, Survey, Theme
+from .models import (
+    MEETING_KINDS, Meeting, NewsletterIssue, Response, Story, Survey, Theme, YouSaidWeDid,
+)
+from .nlp.anonymiser import anonymise
+from .stories.crypto import encrypt
 from .surveys.options import FIXED
 from .surveys.shipped import ensure_shipped_surveys
 from .surveys.services import create_invitation
@@ -165,9 +170,6 @@ def _load_stories(rng: random.Random) -> None:
             approved_on=today if status == "approved" else None,
         )
         if "[" not in text and status == "submitted":  # not anonymised yet: do it as a new story would be
-            from .nlp.anonymiser import anonymise
-            from .stories.crypto import encrypt
-
             result = anonymise(text)
             story.original_ciphertext = encrypt(text)
             story.anonymised_text = result.text
@@ -178,9 +180,9 @@ def _load_stories(rng: random.Random) -> None:
 
 def _load_last_newsletter(today) -> None:
     """Last month's issue, published, so the archive at /newsletter has something to show."""
-    from .models import NewsletterIssue, YouSaidWeDid
-
     month = (today.replace(day=1) - timedelta(days=1)).strftime("%Y-%m")
+    if db.session.scalar(select(NewsletterIssue).where(NewsletterIssue.month == month)):
+        return  # loaded before
     issue = NewsletterIssue(
         month=month, status="published", published_at=clock.now(), sent_count=0,
         intro="Thank you to everyone who told us what went well this month.",
@@ -207,28 +209,28 @@ def load_responses(count: int, rng: random.Random, meetings: list[Meeting] | Non
         channel = "kiosk" if slug == "kiosk" else rng.choices(["link", "card", "advocate"], weights=[6, 3, 1])[0]
         meeting = rng.choice(kiosk_meetings) if channel == "kiosk" and kiosk_meetings else None
         plans.append((slug, mood, channel, meeting))
-    rows = [
-        {
-            "survey_version_id": surveys[slug].id,
-            "channel": channel,
-            "locale": rng.choices(["en_GB", "ar", "bn", "so", "pl", "tr"], weights=[20, 2, 2, 2, 2, 1])[0],
-            "meeting_kind": meeting.kind if meeting else rng.choice(MEETING_KINDS),
-            "meeting_id": meeting.id if meeting else None,
-            "submitted_on": today - timedelta(days=int(rng.triangular(0, 365, 30))),
-            "supported_by_advocate": channel == "advocate",
-            "consent_to_quote": rng.random() < 0.6,
-        }
-        for slug, mood, channel, meeting in plans
+    # Ids are given here, so rows go straight to the driver with no RETURNING; nothing else
+    # writes meanwhile.
+    first = (db.session.scalar(select(func.max(Response.id))) or 0) + 1
+    ids = list(range(first, first + count))
+    responses = [
+        (response_id, surveys[slug].id, channel,
+         rng.choices(["en_GB", "ar", "bn", "so", "pl", "tr"], weights=[20, 2, 2, 2, 2, 1])[0],
+         meeting.kind if meeting else rng.choice(MEETING_KINDS), meeting.id if meeting else None,
+         today - timedelta(days=int(rng.triangular(0, 365, 30))), channel == "advocate",
+         rng.random() < 0.6)
+        for response_id, (slug, mood, channel, meeting) in zip(ids, plans)
     ]
-    ids = db.session.scalars(
-        insert(Response).returning(Response.id, sort_by_parameter_order=True), rows
-    ).all()
+    _bulk_insert("responses", RESPONSE_COLUMNS, responses)
+    if db.session.get_bind().dialect.name == "postgresql":  # the sequence must not hand them out again
+        db.session.execute(sql("SELECT setval(pg_get_serial_sequence('responses', 'id'), :last)"),
+                           {"last": ids[-1]})
     answers = [
         (response_id, question.id, *_demo_answer(question, mood, rng))
         for response_id, (slug, mood, _channel, _meeting) in zip(ids, plans)
         for question in surveys[slug].questions
     ]
-    _bulk_insert_answers([a for a in answers if a[2] is not None or a[3] is not None])
+    _bulk_insert("answers", ANSWER_COLUMNS, [a for a in answers if a[2] is not None or a[3] is not None])
     return len(ids)
 
 
@@ -243,19 +245,25 @@ _MOOD_WEIGHTS = {
 _YES_NO_WEIGHTS = {"positive": [8, 1, 1], "negative": [2, 7, 1], "mixed": [4, 4, 2]}
 
 
-def _bulk_insert_answers(rows: list[tuple]) -> None:
-    """(response_id, question_id, choice, text) rows. PostgreSQL takes them by COPY, which is
-    several times faster than INSERT for hundreds of thousands of rows."""
+RESPONSE_COLUMNS = ("id", "survey_version_id", "channel", "locale", "meeting_kind", "meeting_id",
+                    "submitted_on", "supported_by_advocate", "consent_to_quote")
+ANSWER_COLUMNS = ("response_id", "question_id", "choice", "text")
+
+
+def _bulk_insert(table: str, columns: tuple[str, ...], rows: list[tuple]) -> None:
+    """Hundreds of thousands of rows straight to the driver: COPY on PostgreSQL, a plain
+    executemany of tuples on SQLite. ORM or Core parameters for each row cost several times more."""
+    names = ", ".join(columns)
     connection = db.session.connection()
     if connection.dialect.name == "postgresql":
         with connection.connection.cursor() as cursor:
-            with cursor.copy("COPY answers (response_id, question_id, choice, text) FROM STDIN") as copy:
+            with cursor.copy(f"COPY {table} ({names}) FROM STDIN") as copy:
                 for row in rows:
                     copy.write_row(row)
         return
-    keys = ("response_id", "question_id", "choice", "text")
-    for start in range(0, len(rows), 50_000):
-        db.session.execute(insert(Answer), [dict(zip(keys, r)) for r in rows[start:start + 50_000]])
+    # SQLite keeps dates as ISO text, as SQLAlchemy's Date type does.
+    rows = [tuple(v.isoformat() if isinstance(v, date) else v for v in row) for row in rows]
+    connection.exec_driver_sql(f"INSERT INTO {table} ({names}) VALUES ({', '.join('?' * len(columns))})", rows)
 
 
 def _demo_answer(question, mood: str, rng: random.Random) -> tuple[str | None, str | None]:
