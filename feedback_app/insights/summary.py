@@ -40,16 +40,21 @@ class Filters:
     meeting_kind: str | None = None
     channel: str | None = None
 
-    def conditions(self, theme: bool = True) -> list:
+    def on(self, day, meeting_kind, channel) -> list:
+        """The period, kind and channel filters, on whichever table's columns are given."""
         conditions = []
         if self.since:
-            conditions.append(Response.submitted_on >= self.since)
+            conditions.append(day >= self.since)
         if self.until:
-            conditions.append(Response.submitted_on <= self.until)
+            conditions.append(day <= self.until)
         if self.meeting_kind:
-            conditions.append(Response.meeting_kind == self.meeting_kind)
+            conditions.append(meeting_kind == self.meeting_kind)
         if self.channel:
-            conditions.append(Response.channel == self.channel)
+            conditions.append(channel == self.channel)
+        return conditions
+
+    def conditions(self, theme: bool = True) -> list:
+        conditions = self.on(Response.submitted_on, Response.meeting_kind, Response.channel)
         if self.theme and theme:
             tagged = (select(response_themes.c.response_id)
                       .join(Theme, Theme.id == response_themes.c.theme_id)
@@ -104,15 +109,7 @@ def _from_totals(filters: Filters):
     t = InsightCount
     conditions = [t.theme_id == (
         select(Theme.id).where(Theme.slug == filters.theme).scalar_subquery()
-        if filters.theme else rollup.ALL)]
-    if filters.since:
-        conditions.append(t.day >= filters.since)
-    if filters.until:
-        conditions.append(t.day <= filters.until)
-    if filters.meeting_kind:
-        conditions.append(t.meeting_kind == filters.meeting_kind)
-    if filters.channel:
-        conditions.append(t.channel == filters.channel)
+        if filters.theme else rollup.ALL), *filters.on(t.day, t.meeting_kind, t.channel)]
     # One pass over the totals, grouped by month and channel; the overall figures, the months
     # and the timing groups are then added up from those few dozen rows.
     month = t.month
