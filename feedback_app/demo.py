@@ -16,9 +16,11 @@ from . import clock
 from .accounts.services import create_user, find_user
 from .extensions import db
 from .models import (
-    MEETING_KINDS, Meeting, NewsletterIssue, Response, Story, Survey, Theme, YouSaidWeDid,
+    MEETING_KINDS, Meeting, NewsletterIssue, Response, SafeguardingFlag, Story, Survey, Theme,
+    YouSaidWeDid,
 )
 from .nlp.anonymiser import anonymise
+from .nlp.safeguarding import possible_disclosure
 from .stories.crypto import encrypt
 from .surveys.options import FIXED
 from .surveys.shipped import ensure_shipped_surveys
@@ -99,6 +101,8 @@ STORIES = [
     # Told just now, so the moderator sees the original beside what the anonymiser made of it.
     ("parent", "newsletter", "submitted", "My son Tyler was so nervous, but Grace from the family support team rang us on 07700 900123 the day before and explained the report."),
     ("family_member", "newsletter", "awaiting_teller", "[My nan] came to the family group conference and for once everyone heard her ideas."),
+    # Held back for the safeguarding lead: it may be a disclosure.
+    ("parent", "newsletter", "held", "Since the conference I don't feel safe at home, and I did not know who to tell."),
 ]
 
 
@@ -175,6 +179,8 @@ def _load_stories(rng: random.Random) -> None:
             story.anonymised_text = result.text
             story.replacements = [e.as_dict() for e in result.entities]
         db.session.add(story)
+        if status == "held":
+            db.session.add(SafeguardingFlag(story=story, cues=possible_disclosure(text), raised_on=today))
     _load_last_newsletter(today)
 
 

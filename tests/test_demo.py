@@ -1,7 +1,9 @@
 from sqlalchemy import func, select
 
 from feedback_app.extensions import db
-from feedback_app.models import Answer, Invitation, Meeting, Response, Story, Theme, User
+from feedback_app.models import (
+    Answer, Invitation, Meeting, Response, SafeguardingFlag, Story, Theme, User,
+)
 
 
 def _count(model):
@@ -18,7 +20,10 @@ def test_demo_load_fills_every_part_and_prints_logins(runner, app):
         assert _count(Meeting) == 40 and _count(Invitation) == 3
         assert _count(User) == 5 and _count(Theme) >= 8
         statuses = set(db.session.scalars(select(Story.status)))
-        assert {"submitted", "approved", "published", "rejected", "withdrawn"} <= statuses
+        assert statuses == {"submitted", "awaiting_teller", "approved", "published", "rejected",
+                            "withdrawn", "held"}
+        held = db.session.scalar(select(Story).where(Story.status == "held"))
+        assert db.session.scalar(select(SafeguardingFlag.cues).where(SafeguardingFlag.story_id == held.id))
         # Every answer fits its question.
         channels = set(db.session.scalars(select(Response.channel)))
         assert channels == {"link", "card", "kiosk", "advocate"}
