@@ -121,9 +121,9 @@ def load_demo(responses: int = 300, seed: int = 7, echo=print) -> None:
     _load_stories(rng)
     db.session.flush()
     added = load_responses(responses, rng, meetings)
-    from .insights.scoring import backfill  # bulk-loaded answers bypass the scoring signals
+    from .insights.analysis import analyse_waiting
 
-    backfill(echo=echo)
+    analyse_waiting(echo=echo)
     db.session.commit()
     echo(f"Loaded {len(meetings)} meetings, {added} responses and {len(STORIES)} stories.")
     echo_logins(echo)

@@ -11,6 +11,7 @@ from sqlalchemy import select
 
 from feedback_app.extensions import db
 from feedback_app.insights import rollup, summary
+from feedback_app.insights.analysis import analyse_waiting
 from feedback_app.insights.services import set_response_themes
 from feedback_app.insights.summary import Filters, build
 from feedback_app.models import Response, Survey, Theme
@@ -36,6 +37,7 @@ def add_responses(count, *, day=date(2026, 10, 5), channel="link", kind="cp_conf
             if theme:
                 set_response_themes(response, [db.session.scalar(select(Theme.id).where(Theme.slug == theme))], None)
             ids.append(response.id)
+    analyse_waiting()  # as the analysis step, or the page, would
     db.session.commit()
     return ids
 
@@ -196,7 +198,6 @@ def _all_figures(figures):
 
 def test_running_totals_match_a_recount_after_arrivals_retagging_and_bulk_loads(fathers):
     from feedback_app.demo import load_responses
-    from feedback_app.insights.scoring import backfill
 
     ids = add_responses(6, day=date(2026, 9, 3), channel="kiosk", rating="poor", text=NEGATIVE_TEXT)
     add_responses(5, day=date(2026, 10, 3), kind="fgc", locale="pl", theme="engaging-fathers")
@@ -210,11 +211,28 @@ def test_running_totals_match_a_recount_after_arrivals_retagging_and_bulk_loads(
 
     load_responses(300, random.Random(5))
     db.session.commit()
-    assert not rollup.in_step()  # bulk loads bypass the totals…
-    backfill(echo=lambda _m: None)  # …and the backfill recounts them
+    assert rollup.in_step()  # bulk-loaded responses wait to be analysed…
+    assert analyse_waiting() == 300  # …and the analysis counts them
     db.session.commit()
-    assert rollup.in_step()
+    assert rollup.in_step() and analyse_waiting() == 0
     for filters in (Filters(), Filters(theme="engaging-fathers"), Filters(meeting_kind="fgc")):
+        assert _all_figures(summary._from_totals(filters)) == _all_figures(summary._from_responses(filters))
+
+
+@pytest.mark.parametrize("since, until", [
+    (None, None), (date(2026, 9, 1), None), (date(2026, 9, 15), None), (None, date(2026, 9, 30)),
+    (None, date(2026, 9, 14)), (date(2026, 8, 20), date(2026, 10, 10)),
+    (date(2026, 9, 1), date(2026, 9, 30)), (date(2026, 9, 2), date(2026, 9, 29)),
+    (date(2026, 8, 31), date(2026, 9, 1)), (date(2026, 8, 1), date(2026, 10, 31)),
+])
+def test_whole_months_and_the_days_either_side_add_up_to_the_period(fathers, since, until):
+    for day in (date(2026, 8, 1), date(2026, 8, 31), date(2026, 9, 1), date(2026, 9, 14),
+                date(2026, 9, 15), date(2026, 9, 30), date(2026, 10, 1), date(2026, 10, 10),
+                date(2026, 10, 11), date(2026, 10, 31)):
+        add_responses(1, day=day, theme="engaging-fathers")
+        add_responses(2, day=day, channel="kiosk", rating="poor", text=NEGATIVE_TEXT)
+    for filters in (Filters(since=since, until=until),
+                    Filters(since=since, until=until, theme="engaging-fathers", channel="link")):
         assert _all_figures(summary._from_totals(filters)) == _all_figures(summary._from_responses(filters))
 
 

@@ -1,4 +1,4 @@
-"""The sentiment scorer, the `flask sentiment` commands, and scoring as text arrives."""
+"""The sentiment scorer, `flask sentiment score`, and the analysis step that scores answers."""
 import csv
 import json
 import random
@@ -9,6 +9,7 @@ from sqlalchemy import func, select
 
 from feedback_app.demo import load_responses
 from feedback_app.extensions import db
+from feedback_app.insights.analysis import analyse_waiting
 from feedback_app.models import Answer, StorySentiment, Survey
 from feedback_app.nlp.sentiment import label_for, score, textblob_polarity
 from feedback_app.surveys.services import record_response
@@ -102,11 +103,16 @@ def _version(slug):
 @pytest.mark.parametrize("channel, survey, key", [
     ("link", "debrief", "one_change"), ("kiosk", "kiosk", "anything_else"), ("advocate", "debrief", "one_change"),
 ])
-def test_text_is_scored_when_it_arrives_whatever_the_channel(app_ctx, channel, survey, key):
+def test_text_is_scored_by_the_analysis_step_whatever_the_channel(app_ctx, channel, survey, key):
     answers = {"overall": "poor", "overall_smiley": "unhappy", key: "Too much jargon, I felt judged."}
     response = record_response(_version(survey), answers, channel=channel, locale="en_GB",
                                meeting_kind="cp_conference")
     text_answer = next(a for a in response.answers if a.text)
+    assert text_answer.sentiment_label is None and not response.analysed  # answering stays quick
+    assert analyse_waiting() == 1
+    db.session.refresh(text_answer)
+    db.session.refresh(response)
+    assert response.analysed
     assert text_answer.sentiment_label == "negative" and text_answer.sentiment_polarity < 0
     rating = next(a for a in response.answers if a.choice)
     assert rating.sentiment_label is None
@@ -115,7 +121,9 @@ def test_text_is_scored_when_it_arrives_whatever_the_channel(app_ctx, channel, s
 def test_text_not_in_english_is_marked_not_analysed(app_ctx):
     response = record_response(_version("debrief"), {"overall": "good", "one_change": "Dziękuję bardzo"},
                                channel="link", locale="pl", meeting_kind="fgc")
+    analyse_waiting()
     answer = next(a for a in response.answers if a.text)
+    db.session.refresh(answer)
     assert answer.sentiment_label == "not_analysed" and answer.sentiment_polarity is None
 
 
@@ -137,16 +145,17 @@ def test_a_story_is_scored_and_its_text_not_kept(app_ctx):
     assert {c.name for c in StorySentiment.__table__.columns} == {"story_id", "polarity", "label"}
 
 
-def test_backfill_scores_bulk_loaded_answers_once(app_ctx, runner):
+def test_the_analysis_command_scores_bulk_loaded_answers_once(app_ctx, runner):
     load_responses(200, random.Random(3))
     db.session.commit()
     unscored = select(func.count()).select_from(Answer).where(Answer.text.is_not(None), Answer.sentiment_label.is_(None))
     assert db.session.scalar(unscored) > 0
-    result = runner.invoke(args=["sentiment", "backfill"])
+    result = runner.invoke(args=["insights", "analyse"])
     assert result.exit_code == 0, result.output
+    assert "Analysed 200 responses." in result.output
     db.session.expire_all()
     assert db.session.scalar(unscored) == 0
     labels = set(db.session.scalars(select(Answer.sentiment_label).where(Answer.text.is_not(None))))
     assert labels >= {"positive", "negative", "not_analysed"}
-    again = runner.invoke(args=["sentiment", "backfill"])
-    assert "Scored 0 answers." in again.output
+    again = runner.invoke(args=["insights", "analyse"])
+    assert "Analysed 0 responses." in again.output

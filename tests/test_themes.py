@@ -5,6 +5,7 @@ from sqlalchemy import select
 from feedback_app.extensions import db
 from feedback_app.models import AuditEvent, Survey, Theme, response_themes
 from feedback_app.nlp.themes import matches, parse_keywords, suggest
+from feedback_app.insights.analysis import analyse_waiting
 from feedback_app.surveys.services import record_response
 
 from .conftest import csrf_from
@@ -49,6 +50,7 @@ def _respond(text, locale="en_GB"):
     version = db.session.scalar(select(Survey).where(Survey.slug == "debrief")).current
     response = record_response(version, {"overall": "good", "one_change": text}, channel="link",
                                locale=locale, meeting_kind="fgc")
+    analyse_waiting()
     db.session.commit()
     return response
 

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import json
 import sys
+import time
 
 import click
 from flask.cli import AppGroup
@@ -29,14 +30,21 @@ def score_command() -> None:
         click.echo(json.dumps({"polarity": result.polarity, "label": result.label}))
 
 
-@sentiment.command("backfill")
-def backfill_command() -> None:
-    """Score every free-text answer not scored yet (for example bulk-loaded ones)."""
-    from .scoring import backfill
+@insights.command("analyse")
+@click.option("--watch", type=click.IntRange(min=1), default=None, metavar="SECONDS",
+              help="keep going, looking for new responses every SECONDS")
+def analyse_command(watch: int | None) -> None:
+    """Score, theme and count the responses stored since the last run (safe to run often)."""
+    from .analysis import analyse_waiting
 
-    count = backfill(echo=lambda message: click.echo(message, err=True))
-    db.session.commit()
-    click.echo(f"Scored {count:,} answers.")
+    while True:
+        count = analyse_waiting(echo=lambda message: click.echo(message, err=True))
+        db.session.commit()
+        if count or not watch:
+            click.echo(f"Analysed {count:,} responses.")
+        if not watch:
+            return
+        time.sleep(watch)
 
 
 @insights.command("rebuild")
@@ -57,7 +65,10 @@ def rebuild_command() -> None:
 def summary_command(theme, since, until, fmt: str) -> None:
     """The same figures as /admin/insights, suppressed the same way."""
     from . import export, summary
+    from .analysis import analyse_waiting
 
+    analyse_waiting()
+    db.session.commit()
     filters = summary.Filters(theme=theme, since=since.date() if since else None,
                               until=until.date() if until else None)
     figures = summary.build(filters)

@@ -1,18 +1,25 @@
-"""Running totals behind the summary (models.InsightCount), so it costs the same for 100,000
-responses as for 1,000.
+"""Running totals behind the summary, so it costs about the same for 100,000 responses as for
+1,000.
 
-Each response adds its counts to the row of its day, channel and kind of meeting, once for
-theme 0 (every response) and once for each of its themes. Retagging moves its counts between
-themes. `rebuild()` recounts everything from the responses in one pass of SQL: bulk loads call
-it, and so does any transaction that deletes responses (the retention job, say): see
-`recount_after_deletions`. `flask insights rebuild` recounts by hand.
+Each analysed response adds its counts to the rows of its day (models.InsightCount) and of its
+month (models.InsightMonthCount), for its channel and kind of meeting: once for theme 0 (every
+response) and once for each of its themes. The summary adds up whole months from the monthly rows
+and reads the daily rows only for the part-months at the ends of a period.
+
+`count()` adds a batch of responses in a few statements of SQL; retagging moves a response's counts
+between themes. `rebuild()` recounts everything from the responses: any transaction that deletes
+responses calls it (the retention job, say; see `recount_after_deletions`), and so does
+`flask insights rebuild`.
 """
 from __future__ import annotations
 
-from sqlalchemy import Integer, case, cast, delete, event, extract, func, insert, literal, select
+from collections import defaultdict
+from collections.abc import Sequence
+
+from sqlalchemy import Integer, case, cast, delete, event, extract, func, literal, select, union_all
 
 from ..extensions import db
-from ..models import Answer, InsightCount, Question, Response, response_themes
+from ..models import Answer, InsightCount, InsightMonthCount, Question, Response, response_themes
 from ..surveys.options import NEGATIVE, POSITIVE
 
 ALL = 0  # the theme_id of the rows that count every response
@@ -21,32 +28,6 @@ COUNTS = (
     "responses", "ratings_answered", "ratings_positive", "ratings_negative", "comments_positive",
     "comments_neutral", "comments_negative", "comments_not_analysed",
 )
-KEY = ("theme_id", "day", "channel", "meeting_kind")
-
-
-def contribution(response: Response) -> dict[str, int]:
-    """What one response adds to the totals."""
-    counts = dict.fromkeys(COUNTS, 0)
-    counts["responses"] = 1
-    for answer in response.answers:
-        if answer.question.key in HEADLINE_KEYS and answer.choice:
-            counts["ratings_answered"] += 1
-            counts["ratings_positive"] += answer.choice in POSITIVE
-            counts["ratings_negative"] += answer.choice in NEGATIVE
-        if answer.sentiment_label:
-            counts[f"comments_{answer.sentiment_label}"] += 1
-    return counts
-
-
-def add(response: Response, theme_ids, sign: int = 1, only_themes: bool = False) -> None:
-    """Add (sign=1) or take away (sign=-1) a response's counts, for every response (unless
-    only_themes) and for each of `theme_ids`."""
-    counts = {k: sign * v for k, v in contribution(response).items()}
-    targets = ([] if only_themes else [ALL]) + sorted(set(theme_ids))
-    for theme_id in targets:
-        day = response.submitted_on
-        _increment({"day": day, "channel": response.channel, "meeting_kind": response.meeting_kind,
-                    "theme_id": theme_id}, {"month": day.year * 100 + day.month}, counts)
 
 
 def month_of(day_column):
@@ -54,32 +35,51 @@ def month_of(day_column):
     return cast(extract("year", day_column) * 100 + extract("month", day_column), Integer)
 
 
-def _increment(key: dict, month: dict, counts: dict[str, int]) -> None:
-    """One atomic upsert, so two responses arriving together never lose a count."""
-    dialect = db.session.get_bind().dialect.name
-    if dialect == "postgresql":
-        from sqlalchemy.dialects.postgresql import insert as upsert
-    else:
-        from sqlalchemy.dialects.sqlite import insert as upsert
-    table = InsightCount.__table__
-    statement = upsert(table).values(**key, **month, **counts)
-    statement = statement.on_conflict_do_update(
-        index_elements=list(KEY), set_={k: table.c[k] + statement.excluded[k] for k in COUNTS})
-    db.session.execute(statement)
+def count(response_ids: Sequence[int] | None = None, sign: int = 1, every: bool = True,
+          themed: bool = True) -> None:
+    """Add (sign=1) or take away (sign=-1) the counts of these responses (None: every analysed
+    one): to theme 0's rows (`every`) and to the rows of each theme they are tagged with
+    (`themed`), by day and by month."""
+    per_response = _per_response(response_ids)
+    group = [per_response.c.day, per_response.c.channel, per_response.c.meeting_kind]
+    sums = [func.sum(per_response.c[k]) for k in COUNTS]
+    parts = []
+    if every:
+        parts.append(select(literal(ALL, Integer), *group, *sums).group_by(*group))
+    if themed:
+        parts.append(
+            select(response_themes.c.theme_id, *group, *sums)
+            .join(response_themes, response_themes.c.response_id == per_response.c.response_id)
+            .group_by(response_themes.c.theme_id, *group))
+    # One query finds the day rows; the month rows are added up from them here.
+    days, months = {}, defaultdict(lambda: [0] * len(COUNTS))
+    for theme_id, day, channel, kind, *counts in db.session.execute(union_all(*parts)):
+        counts = [sign * n for n in counts]
+        days[(theme_id, day, channel, kind)] = counts
+        month = months[(theme_id, day.year * 100 + day.month, channel, kind)]
+        month[:] = [a + b for a, b in zip(month, counts)]
+    _add_to(InsightCount, [
+        {"theme_id": t, "day": d, "channel": c, "meeting_kind": k, "month": d.year * 100 + d.month,
+         **dict(zip(COUNTS, counts))} for (t, d, c, k), counts in days.items()])
+    _add_to(InsightMonthCount, [
+        {"theme_id": t, "month": m, "channel": c, "meeting_kind": k, **dict(zip(COUNTS, counts))}
+        for (t, m, c, k), counts in months.items()])
 
 
-def rebuild() -> None:
-    """Recount every total from the responses, answers and themes."""
+def _per_response(response_ids: Sequence[int] | None):
+    """What each response adds to the totals, one row per response."""
     headline = select(Question.id).where(Question.key.in_(HEADLINE_KEYS)).scalar_subquery()
     is_headline = Answer.question_id.in_(headline) & Answer.choice.is_not(None)
 
     def tally(condition):
         return func.coalesce(func.sum(case((condition, 1), else_=0)), 0)
 
-    per_response = (
+    query = (
         select(
             Response.id.label("response_id"), Response.submitted_on.label("day"),
+            month_of(Response.submitted_on).label("month"),
             Response.channel.label("channel"), Response.meeting_kind.label("meeting_kind"),
+            literal(1, Integer).label("responses"),
             tally(is_headline).label("ratings_answered"),
             tally(is_headline & Answer.choice.in_(POSITIVE)).label("ratings_positive"),
             tally(is_headline & Answer.choice.in_(NEGATIVE)).label("ratings_negative"),
@@ -87,31 +87,45 @@ def rebuild() -> None:
               for label in ("positive", "neutral", "negative", "not_analysed")),
         )
         .outerjoin(Answer, Answer.response_id == Response.id)
+        .where(Response.analysed.is_(True) if response_ids is None else Response.id.in_(response_ids))
         .group_by(Response.id, Response.submitted_on, Response.channel, Response.meeting_kind)
-        .subquery()
     )
-    sums = [func.count().label("responses"),
-            *(func.sum(per_response.c[k]).label(k) for k in COUNTS[1:])]
-    group = [per_response.c.day, per_response.c.channel, per_response.c.meeting_kind]
-    month = month_of(per_response.c.day).label("month")
-    every = select(literal(ALL, Integer).label("theme_id"), *group, month, *sums).group_by(*group)
-    themed = (
-        select(response_themes.c.theme_id, *group, month, *sums)
-        .join(response_themes, response_themes.c.response_id == per_response.c.response_id)
-        .group_by(*group, response_themes.c.theme_id)
-    )
+    return query.cte("per_response")
+
+
+def _add_to(table, rows: list[dict]) -> None:
+    """Add to the rows already there, or insert them: each row one atomic upsert, so two batches
+    counted at once never lose a count."""
+    if not rows:
+        return
+    if db.session.get_bind().dialect.name == "postgresql":
+        from sqlalchemy.dialects.postgresql import insert as upsert
+    else:
+        from sqlalchemy.dialects.sqlite import insert as upsert
+    statement = upsert(table)
+    key = [c.name for c in table.__table__.primary_key.columns]
+    statement = statement.on_conflict_do_update(
+        index_elements=key, set_={k: table.__table__.c[k] + statement.excluded[k] for k in COUNTS})
+    db.session.execute(statement, rows)
+
+
+def rebuild() -> None:
+    """Recount every total from the analysed responses, their answers and themes."""
     db.session.execute(delete(InsightCount))
-    columns = [*KEY, "month", *COUNTS]
-    db.session.execute(insert(InsightCount).from_select(columns, every))
-    db.session.execute(insert(InsightCount).from_select(columns, themed))
+    db.session.execute(delete(InsightMonthCount))
+    count()
     db.session.flush()
 
 
 def in_step() -> bool:
-    """Whether the totals still count every response (a deletion elsewhere would break that)."""
-    counted = db.session.scalar(
-        select(func.coalesce(func.sum(InsightCount.responses), 0)).where(InsightCount.theme_id == ALL))
-    return counted == db.session.scalar(select(func.count()).select_from(Response))
+    """Whether the totals count every analysed response, by day and by month (a deletion
+    elsewhere would break that)."""
+    analysed = db.session.scalar(
+        select(func.count()).select_from(Response).where(Response.analysed.is_(True)))
+    return all(
+        db.session.scalar(select(func.coalesce(func.sum(table.responses), 0))
+                          .where(table.theme_id == ALL)) == analysed
+        for table in (InsightCount, InsightMonthCount))
 
 
 _listening = False

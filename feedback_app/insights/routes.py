@@ -8,7 +8,7 @@ from flask_login import current_user
 from ..accounts.access import roles_required
 from ..extensions import db
 from ..models import Response, Theme
-from . import charts, export, summary
+from . import analysis, charts, export, summary
 from .forms import FilterForm, KeywordsForm, TagForm
 from .services import all_themes, recent_comments, set_keywords, set_response_themes
 
@@ -29,10 +29,18 @@ def _filters() -> tuple[FilterForm, summary.Filters]:
     )
 
 
+def _catch_up() -> None:
+    """Analyse what arrived since the analysis step last ran (usually nothing, or a few), so
+    the page shows every answer."""
+    if analysis.analyse_waiting():
+        db.session.commit()
+
+
 @bp.route(PREFIX + "/")
 @roles_required("facilitator")
 def index():
     form, filters = _filters()
+    _catch_up()
     figures = summary.build(filters)
     return render_template("insights/index.html", form=form, summary=figures, charts=charts,
                            themes={t.slug: t.name for t in all_themes()})
@@ -42,6 +50,7 @@ def index():
 @roles_required("facilitator")
 def figures_csv():
     _form, filters = _filters()
+    _catch_up()
     body = export.to_csv(summary.build(filters))
     return HTTPResponse(body, mimetype="text/csv", headers={
         "Content-Disposition": "attachment; filename=insights.csv"})
@@ -71,6 +80,7 @@ def edit_theme(theme_id: int):
 @bp.route(PREFIX + "/tagging")
 @roles_required("facilitator")
 def tagging():
+    _catch_up()  # so the suggested themes are there
     theme_list = all_themes()
     comments = recent_comments(request.args.get("theme") or None)
     forms = {}

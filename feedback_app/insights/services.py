@@ -60,14 +60,17 @@ def recent_comments(theme_slug: str | None = None, limit: int = RECENT) -> list[
 def set_response_themes(response: Response, theme_ids: list[int], actor: User) -> None:
     """Replace a response's themes with those a person chose; each becomes a staff tag."""
     known = set(db.session.scalars(select(Theme.id).where(Theme.id.in_(theme_ids))))
-    before = db.session.scalars(
-        select(response_themes.c.theme_id).where(response_themes.c.response_id == response.id)).all()
-    # Move the response's counts in the summary's totals from its old themes to its new ones.
-    rollup.add(response, before, sign=-1, only_themes=True)
-    rollup.add(response, known, only_themes=True)
+    # Lock the response first: an analyser that holds it finishes before its counts are moved
+    # (PostgreSQL). A response still waiting is counted under its new themes when analysed.
+    analysed = db.session.scalar(
+        select(Response.analysed).where(Response.id == response.id).with_for_update())
+    if analysed:  # move its counts in the summary's totals from its old themes to its new ones
+        rollup.count([response.id], sign=-1, every=False)
     db.session.execute(delete(response_themes).where(response_themes.c.response_id == response.id))
     if known:
         db.session.execute(insert(response_themes), [
             {"response_id": response.id, "theme_id": t, "source": "staff"} for t in sorted(known)])
+    if analysed:
+        rollup.count([response.id], every=False)
     record("response.themes", actor, response, {"themes": sorted(known)})
     db.session.flush()

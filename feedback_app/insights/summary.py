@@ -8,13 +8,13 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import asdict, dataclass
-from datetime import date
+from datetime import date, timedelta
 from functools import lru_cache
 
-from sqlalchemy import case, func, literal, select
+from sqlalchemy import and_, case, exists, func, literal, or_, select
 
 from ..extensions import db
-from ..models import Answer, InsightCount, Question, Response, SafeguardingFlag, Theme, response_themes
+from ..models import Answer, InsightCount, InsightMonthCount, Question, Response, SafeguardingFlag, Theme, response_themes
 from ..nlp import sentiment
 from ..nlp.anonymiser import anonymise
 from ..safeguarding.services import flagged_answer_ids
@@ -27,8 +27,9 @@ HEADLINE_KEYS = rollup.HEADLINE_KEYS
 TIMING_GROUPS = {"kiosk": "at_once", "link": "later", "card": "later", "advocate": "with_advocate"}
 QUOTES_EACH_WAY = 3
 # Phrases and quotes come from the latest comments only, so the page takes as long for 100,000
-# responses as for 1,000; a sample this large still ranks the common phrases reliably.
-LATEST_COMMENTS = 500
+# responses as for 1,000. A phrase is shown when at least the suppression threshold of these
+# comments use it (5% of them at the default of 10).
+LATEST_COMMENTS = 200
 TOP_PHRASES = 10
 
 
@@ -47,6 +48,10 @@ class Filters:
             conditions.append(day >= self.since)
         if self.until:
             conditions.append(day <= self.until)
+        return conditions + self.kind_and_channel(meeting_kind, channel)
+
+    def kind_and_channel(self, meeting_kind, channel) -> list:
+        conditions = []
         if self.meeting_kind:
             conditions.append(meeting_kind == self.meeting_kind)
         if self.channel:
@@ -105,20 +110,25 @@ def _timing(channel_column):
 
 
 def _from_totals(filters: Filters):
-    """figures(breakdown) -> {group: figures}, added up from the running totals."""
-    t = InsightCount
-    conditions = [t.theme_id == (
-        select(Theme.id).where(Theme.slug == filters.theme).scalar_subquery()
-        if filters.theme else rollup.ALL), *filters.on(t.day, t.meeting_kind, t.channel)]
-    # One pass over the totals, grouped by month and channel; the overall figures, the months
-    # and the timing groups are then added up from those few dozen rows.
-    month = t.month
-    sums = [func.coalesce(func.sum(getattr(t, c)), 0) for c in rollup.COUNTS]
-    cells = [
-        (row[0], TIMING_GROUPS[row[1]], dict(zip(rollup.COUNTS, row[2:])))
-        for row in db.session.execute(
-            select(month, t.channel, *sums).where(*conditions).group_by(month, t.channel))
-    ]
+    """figures(breakdown) -> {group: figures}, added up from the running totals: whole months
+    from the monthly rows, the part-months at either end of the period from the daily rows."""
+    months, days = _split_period(filters.since, filters.until)
+    cells = []
+    for t, period in ((InsightMonthCount, months), (InsightCount, days)):
+        if period is None:
+            continue
+        theme = (select(Theme.id).where(Theme.slug == filters.theme).scalar_subquery()
+                 if filters.theme else rollup.ALL)
+        conditions = [t.theme_id == theme, *period(t),
+                      *filters.kind_and_channel(t.meeting_kind, t.channel)]
+        # Grouped by month and channel: the overall figures, the months and the timing groups
+        # are then added up from those few dozen rows.
+        sums = [func.coalesce(func.sum(getattr(t, c)), 0) for c in rollup.COUNTS]
+        cells += [
+            (row[0], TIMING_GROUPS[row[1]], dict(zip(rollup.COUNTS, row[2:])))
+            for row in db.session.execute(
+                select(t.month, t.channel, *sums).where(*conditions).group_by(t.month, t.channel))
+        ]
 
     def figures(breakdown):
         groups: dict = {None: _nothing()} if breakdown is None else {}
@@ -128,6 +138,40 @@ def _from_totals(filters: Filters):
         return groups
 
     return figures
+
+
+def _yyyymm(day: date) -> int:
+    return day.year * 100 + day.month
+
+
+def _split_period(since: date | None, until: date | None):
+    """(months, days): conditions on the monthly rows for the whole months of the period, and on
+    the daily rows for the days outside them; None where there are none."""
+    # The whole months run from `first` (a month's first day) up to, not including, `end`.
+    first = since if since is None or since.day == 1 else _month_after(since)
+    end = None if until is None else (
+        _month_after(until) if _month_after(until) - timedelta(days=1) == until
+        else until.replace(day=1))
+    if first is not None and end is not None and first >= end:  # no whole month: days only
+        return None, lambda t: [t.day >= since, t.day <= until]
+    edges = []  # [start, stop) of the days before and after the whole months
+    if since is not None and since < first:
+        edges.append((since, first))
+    if until is not None and end <= until:
+        edges.append((end, until + timedelta(days=1)))
+
+    def months(t):
+        return ([t.month >= _yyyymm(first)] if first else []) + (
+            [t.month < _yyyymm(end)] if end else [])
+
+    def days(t):
+        return [or_(*(and_(t.day >= start, t.day < stop) for start, stop in edges))]
+
+    return months, (days if edges else None)
+
+
+def _month_after(day: date) -> date:
+    return (day.replace(day=28) + timedelta(days=4)).replace(day=1)
 
 
 def _add(figures: dict, counts: dict) -> None:
@@ -223,12 +267,13 @@ def _breakdown(groups: dict, limit: int, hide_all: bool, name: str) -> list[dict
 def _latest_comments(filters: Filters) -> list[tuple[str, str, bool]]:
     """(text, label, quotable) of the latest analysed comments. Text that may disclose harm is
     never quotable, nor the words of anyone who did not agree to be quoted."""
+    flagged = exists(flagged_answer_ids().where(SafeguardingFlag.answer_id == Answer.id))
     query = (
-        select(Answer.id, Answer.text, Answer.sentiment_label, Response.consent_to_quote)
+        select(Answer.text, Answer.sentiment_label, Response.consent_to_quote & ~flagged)
         .join(Response, Response.id == Answer.response_id)
         # Only analysed text has a polarity. Filtering on it (not on the indexed label) and
         # walking the newest responses backwards lets the database stop after the first
-        # thousand, rather than sort every comment.
+        # few hundred, rather than sort every comment.
         .where(*filters.conditions(theme=False), Answer.sentiment_polarity.is_not(None))
         .limit(LATEST_COMMENTS)
     )
@@ -239,11 +284,7 @@ def _latest_comments(filters: Filters) -> list[tuple[str, str, bool]]:
         ).order_by(response_themes.c.response_id.desc(), Answer.id.desc())
     else:
         query = query.order_by(Answer.response_id.desc(), Answer.id.desc())
-    rows = db.session.execute(query).all()
-    flagged = set(db.session.scalars(flagged_answer_ids().where(
-        SafeguardingFlag.answer_id.in_([r[0] for r in rows])))) if rows else set()
-    return [(text, label, consent and answer_id not in flagged)
-            for answer_id, text, label, consent in rows]
+    return [(text, label, bool(quotable)) for text, label, quotable in db.session.execute(query)]
 
 
 def _quotes(latest, hide_all: bool) -> dict:

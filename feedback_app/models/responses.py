@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from sqlalchemy import Boolean, Date, Float, ForeignKey, Index, String, Text
+from sqlalchemy import Boolean, Date, Float, ForeignKey, Index, String, Text, false
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ..extensions import db
@@ -28,6 +28,8 @@ class Response(db.Model):
         Index("ix_responses_submitted_on_channel", "submitted_on", "channel"),
         # Insights filter by period, channel and kind together and count responses.
         Index("ix_responses_insights", "submitted_on", "channel", "meeting_kind", "id"),
+        # The analysis step looks for the responses still waiting for it.
+        Index("ix_responses_analysed", "analysed", "id"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -39,6 +41,9 @@ class Response(db.Model):
     submitted_on: Mapped[date] = mapped_column(Date)
     supported_by_advocate: Mapped[bool] = mapped_column(Boolean, default=False)
     consent_to_quote: Mapped[bool] = mapped_column(Boolean, default=False)
+    # Whether the analysis step (insights.analysis) has scored its text, suggested its themes and
+    # added it to the summary's totals. Answering does none of that, so it stays quick.
+    analysed: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
 
     survey_version: Mapped[SurveyVersion] = relationship()
     answers: Mapped[list[Answer]] = relationship(
@@ -64,7 +69,7 @@ class Answer(db.Model):
     question_id: Mapped[int] = mapped_column(ForeignKey("questions.id"), index=True)
     choice: Mapped[str | None] = mapped_column(String(64))
     text: Mapped[str | None] = mapped_column(Text)
-    # Scored once when the text arrives (feedback_app/insights/sentiment.py); the explanation is
+    # Scored once, by the analysis step (feedback_app/insights/analysis.py); the explanation is
     # recomputed from the text when a quote is shown, which is cheap.
     sentiment_polarity: Mapped[float | None] = mapped_column(Float)
     sentiment_label: Mapped[str | None] = mapped_column(String(16))

@@ -24,11 +24,24 @@ class StorySentiment(db.Model):
     label: Mapped[str] = mapped_column(String(16))
 
 
-class InsightCount(db.Model):
+class _Counts:
+    """What a row of running totals counts. Counts only: nothing here says more than the summary
+    itself shows."""
+
+    responses: Mapped[int] = mapped_column(Integer, default=0)
+    ratings_answered: Mapped[int] = mapped_column(Integer, default=0)
+    ratings_positive: Mapped[int] = mapped_column(Integer, default=0)
+    ratings_negative: Mapped[int] = mapped_column(Integer, default=0)
+    comments_positive: Mapped[int] = mapped_column(Integer, default=0)
+    comments_neutral: Mapped[int] = mapped_column(Integer, default=0)
+    comments_negative: Mapped[int] = mapped_column(Integer, default=0)
+    comments_not_analysed: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class InsightCount(_Counts, db.Model):
     """Running totals for the facilitator's summary, one row per day, channel, kind of meeting and
-    theme (theme 0: every response). Kept up to date as responses arrive and are tagged, so the
-    summary adds up a few thousand rows however many responses there are. Counts only: nothing
-    here says more than the summary itself shows."""
+    theme (theme 0: every response). The summary reads these only for the part-months at the ends
+    of a period; whole months come from InsightMonthCount."""
 
     __tablename__ = "insight_counts"
     # On SQLite, store the rows in key order, so one theme's days are read in one sweep.
@@ -42,11 +55,16 @@ class InsightCount(db.Model):
     # The day's month as YYYYMM, kept beside it so the summary groups by month without
     # working it out row by row.
     month: Mapped[int] = mapped_column(Integer)
-    responses: Mapped[int] = mapped_column(Integer, default=0)
-    ratings_answered: Mapped[int] = mapped_column(Integer, default=0)
-    ratings_positive: Mapped[int] = mapped_column(Integer, default=0)
-    ratings_negative: Mapped[int] = mapped_column(Integer, default=0)
-    comments_positive: Mapped[int] = mapped_column(Integer, default=0)
-    comments_neutral: Mapped[int] = mapped_column(Integer, default=0)
-    comments_negative: Mapped[int] = mapped_column(Integer, default=0)
-    comments_not_analysed: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class InsightMonthCount(_Counts, db.Model):
+    """The same totals a month at a time, so a summary over years adds up a few hundred rows
+    however many responses there are."""
+
+    __tablename__ = "insight_month_counts"
+    __table_args__ = {"sqlite_with_rowid": False}
+
+    theme_id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    month: Mapped[int] = mapped_column(Integer, primary_key=True)  # YYYYMM
+    channel: Mapped[str] = mapped_column(String(16), primary_key=True)
+    meeting_kind: Mapped[str] = mapped_column(String(32), primary_key=True)

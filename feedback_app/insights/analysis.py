@@ -1,0 +1,133 @@
+"""The analysis step: what becomes of a response after it is stored.
+
+Answering stores the answers and nothing more, so a parent on the tablet or a family on a phone
+never waits for it. This step then, a batch at a time:
+
+- scores each free-text answer's sentiment once, and stores it (text not given in English is
+  marked "not_analysed" and counted by its ratings alone: the scorer reads English only);
+- tags the response with the themes its words suggest, as suggestions staff can remove;
+- adds the response to the summary's running totals (rollup), and marks it analysed.
+
+It runs from `flask insights analyse` (every minute from cron, or `--watch`), and before every
+insights page, export and summary, so a facilitator always sees every answer. Bulk loads run it
+too. Safeguarding is not here: a possible disclosure is flagged the moment it arrives.
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable, Sequence
+
+from sqlalchemy import func, insert, select, update
+from sqlalchemy import text as sql
+
+from ..extensions import db
+from ..models import Answer, Question, Response, Theme, response_themes
+from ..nlp import sentiment, themes
+from ..surveys.options import TEXT_KINDS
+from . import rollup
+
+NOT_ANALYSED = "not_analysed"
+BATCH = 5_000
+# More waiting than this (a bulk load, say) and the planner's statistics are refreshed first.
+MANY = 20_000
+
+
+def in_english(locale: str | None) -> bool:
+    return (locale or "").lower().startswith("en")
+
+
+def analyse_waiting(echo: Callable[[str], None] | None = None, batch: int = BATCH) -> int:
+    """Analyse every response still waiting, in batches; the caller commits. Returns how many."""
+    many = waiting() > MANY
+    if many:
+        _refresh_statistics()
+    done = 0
+    suggestions: dict[str, list[int]] = {}  # many answers share their words: suggest once
+    while ids := _claim(batch):
+        texts = db.session.execute(_text_answers(ids)).all()
+        _score(texts)
+        _suggest_themes(texts, suggestions)
+        rollup.count(ids)
+        db.session.execute(update(Response).where(Response.id.in_(ids)).values(analysed=True)
+                           .execution_options(synchronize_session=False))
+        done += len(ids)
+        if echo:
+            echo(f"Analysed {done:,} responses…")
+    if many:
+        _refresh_statistics()
+    return done
+
+
+def waiting() -> int:
+    return db.session.scalar(select(func.count()).select_from(Response)
+                             .where(Response.analysed.is_(False))) or 0
+
+
+def _claim(batch: int) -> list[int]:
+    """The next waiting responses. On PostgreSQL two analysers at once take different ones,
+    and retagging a response waits for the analyser that holds it (see services)."""
+    query = (select(Response.id).where(Response.analysed.is_(False)).order_by(Response.id)
+             .limit(batch).with_for_update(skip_locked=True))
+    return list(db.session.scalars(query))
+
+
+def _text_answers(ids: Sequence[int]):
+    return (
+        select(Answer.id, Answer.response_id, Answer.text, Response.locale)
+        .join(Response, Response.id == Answer.response_id)
+        .join(Question, Question.id == Answer.question_id)
+        .where(Answer.response_id.in_(ids), Answer.text.is_not(None), Question.kind.in_(TEXT_KINDS))
+    )
+
+
+def _score(texts) -> None:
+    ids_by_score = defaultdict(list)
+    for answer_id, _response_id, words, locale in texts:
+        if in_english(locale):
+            result = sentiment.score(words)
+            ids_by_score[(result.polarity, result.label)].append(answer_id)
+        else:
+            ids_by_score[(None, NOT_ANALYSED)].append(answer_id)
+    # One UPDATE per distinct score: far fewer than one per answer when a batch is large.
+    for (polarity, label), answer_ids in ids_by_score.items():
+        db.session.execute(
+            update(Answer).where(Answer.id.in_(answer_ids))
+            .values(sentiment_polarity=polarity, sentiment_label=label)
+            .execution_options(synchronize_session=False))
+
+
+def _suggest_themes(texts, memo: dict[str, list[int]]) -> None:
+    """Tag responses with the themes their words suggest, as suggestions staff can remove."""
+    keywords = {theme_id: words for theme_id, words in db.session.execute(select(Theme.id, Theme.keywords))}
+    if not keywords:
+        return
+
+    def suggested(text):
+        if text not in memo:
+            memo[text] = themes.suggest(text, keywords)
+        return memo[text]
+
+    wanted = {
+        (response_id, theme_id)
+        for _answer_id, response_id, text, _locale in texts
+        for theme_id in suggested(text)
+    }
+    if not wanted:
+        return
+    existing = set(tuple(row) for row in db.session.execute(
+        select(response_themes.c.response_id, response_themes.c.theme_id)
+        .where(response_themes.c.response_id.in_(sorted({r for r, _t in wanted})))
+    ).all())
+    rows = [{"response_id": r, "theme_id": t, "source": "suggested"} for r, t in wanted - existing]
+    if rows:
+        db.session.execute(insert(response_themes), rows)
+
+
+def _refresh_statistics() -> None:
+    """A bulk load leaves the query planner's statistics stale (PostgreSQL would guess 120 rows
+    where there are 14,000, and sort them all); refresh them for the tables the summary reads."""
+    if db.session.get_bind().dialect.name == "postgresql":
+        db.session.execute(sql(
+            "ANALYZE answers, responses, response_themes, insight_counts, insight_month_counts"))
+    else:
+        db.session.execute(sql("ANALYZE"))
