@@ -9,6 +9,7 @@ from datetime import date, time, timedelta
 import segno
 from flask import current_app
 from sqlalchemy import select
+from sqlalchemy.orm import joinedload, selectinload
 
 from .. import clock
 from ..accounts.passwords import hash_password, verify_password
@@ -22,6 +23,7 @@ KIOSK_SURVEY = "kiosk"
 LATER_SURVEY = "debrief"
 # An answer may wait on a tablet with no connection; its own day is kept if it is this recent.
 MAX_DAYS_QUEUED = 14
+SEEN_EVERY = timedelta(minutes=1)  # how often a device's last contact is written down
 
 
 class KioskError(ValueError):
@@ -96,8 +98,10 @@ def authenticate(credential: str | None) -> KioskDevice | None:
         return None
     device = db.session.scalar(select(KioskDevice).where(
         KioskDevice.credential_hash == hash_token(credential), KioskDevice.revoked_at.is_(None)))
-    if device is not None:
-        device.last_seen_at = clock.now()
+    now = clock.now()
+    # To the minute is enough for the devices page, and spares a write on every answer.
+    if device is not None and (device.last_seen_at is None or now - device.last_seen_at >= SEEN_EVERY):
+        device.last_seen_at = now
     return device
 
 
@@ -201,6 +205,18 @@ def already_received(answer_uuid: str) -> bool:
     return db.session.get(KioskReceipt, answer_uuid) is not None
 
 
+def _receive(answer_uuid: str) -> bool:
+    """Keep the answer's receipt; False if it was kept before. One statement: a resend is the
+    rare case, so it is not looked for first."""
+    if db.session.get_bind().dialect.name == "postgresql":
+        from sqlalchemy.dialects.postgresql import insert
+    else:
+        from sqlalchemy.dialects.sqlite import insert
+    statement = (insert(KioskReceipt).values(uuid=answer_uuid, received_on=clock.today())
+                 .on_conflict_do_nothing().returning(KioskReceipt.uuid))
+    return db.session.execute(statement).first() is not None
+
+
 def store_answer(device: KioskDevice, payload: dict) -> bool:
     """Store one kiosk answer; False if this UUID was stored before (nothing new is stored).
 
@@ -220,26 +236,27 @@ def store_answer(device: KioskDevice, payload: dict) -> bool:
     if any(v is not None and len(v) > limit for v in answers.values()):
         raise KioskError(f"an answer is longer than {limit} characters")
     version_id = _row_id(payload.get("survey_version_id"))
-    version = db.session.get(SurveyVersion, version_id) if version_id else None
+    version = db.session.scalar(
+        select(SurveyVersion).where(SurveyVersion.id == version_id)
+        .options(joinedload(SurveyVersion.survey), selectinload(SurveyVersion.questions))
+    ) if version_id else None
     if version is None or version.survey.slug != KIOSK_SURVEY:
         raise UnknownVersion("survey_version_id is not a version of the kiosk survey")
     unknown = set(answers) - {q.key for q in version.questions}
     if unknown:
         raise KioskError(f"these are not questions of that version: {', '.join(sorted(unknown))}")
     # A resend is answered as soon as it is recognised: the first send was checked in full.
-    if already_received(answer_uuid):
+    if not _receive(answer_uuid):
         return False
     meeting = _meeting_for_answer(device, payload.get("meeting_id"))
     if meeting is None:
         raise NoMeeting("no meeting is known for this room")
     locale = supported(payload.get("locale") if isinstance(payload.get("locale"), str) else None)
-    db.session.add(KioskReceipt(uuid=answer_uuid, received_on=clock.today()))
-    response = record_response(
+    record_response(
         version, answers, channel="kiosk", locale=locale or device.default_locale,
         meeting_kind=meeting.kind, meeting_id=meeting.id,
+        submitted_on=_answer_day(payload.get("answered_on")),
     )
-    response.submitted_on = _answer_day(payload.get("answered_on"))
-    db.session.flush()
     return True
 
 

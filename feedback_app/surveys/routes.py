@@ -33,8 +33,9 @@ def answer(token: str):
     if form.errors:
         return render_template("surveys/answer.html", form=form, version=version), 400
     note_opened(invitation)
-    db.session.commit()
-    return render_template("surveys/answer.html", form=form, version=version)
+    page = render_template("surveys/answer.html", form=form, version=version)
+    db.session.commit()  # after rendering, so the page does not load the questions again
+    return page
 
 
 @bp.route("/thanks")

@@ -2,10 +2,11 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from datetime import timedelta
+from datetime import date, timedelta
 
 from flask import current_app
 from sqlalchemy import select, update
+from sqlalchemy.orm import joinedload
 
 from .. import clock, signals
 from ..extensions import db
@@ -56,6 +57,8 @@ def find_open_invitation(token: str) -> Invitation | None:
             Invitation.status.in_(OPEN_STATUSES),
             Invitation.expires_at > clock.now(),
         )
+        # The meeting and survey come with it, and the versions (small rows) right after.
+        .options(joinedload(Invitation.meeting), joinedload(Invitation.survey).selectinload(Survey.versions))
     )
 
 
@@ -90,12 +93,15 @@ def record_response(
     consent_to_quote: bool = False,
     supported_by_advocate: bool = False,
     meeting_id: int | None = None,
+    submitted_on: date | None = None,
 ) -> Response:
     """Store one response. `answers` maps question keys to a choice value or text; empty
-    answers are left out. Nothing about who answered is stored, and the date is kept to the day."""
+    answers are left out. Nothing about who answered is stored, and the date is kept to the day
+    (today's, unless a kiosk answer queued offline says otherwise). Sentiment, themes and the
+    summary's totals come later, from the analysis step (insights.analysis)."""
     response = Response(
         survey_version=version, channel=channel, locale=locale, meeting_kind=meeting_kind,
-        meeting_id=meeting_id, submitted_on=clock.today(),
+        meeting_id=meeting_id, submitted_on=submitted_on or clock.today(),
         consent_to_quote=consent_to_quote, supported_by_advocate=supported_by_advocate,
     )
     for question in version.questions:
