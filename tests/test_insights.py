@@ -22,8 +22,8 @@ NEGATIVE_TEXT = "I felt judged and nobody listened to me."
 
 
 def add_responses(count, *, day=date(2026, 10, 5), channel="link", kind="cp_conference", rating="good",
-                  text=POSITIVE_TEXT, consent=True, locale="en_GB", theme=None):
-    """`count` responses as families give them; returns their ids."""
+                  text=POSITIVE_TEXT, consent=True, locale="en_GB", theme=None, analyse=True):
+    """`count` responses as families give them, analysed (unless not `analyse`); returns their ids."""
     survey = "kiosk" if channel == "kiosk" else "debrief"
     version = db.session.scalar(select(Survey).where(Survey.slug == survey)).current
     smiley = {"good": "happy", "poor": "unhappy", "neither": "okay"}[rating]
@@ -37,7 +37,8 @@ def add_responses(count, *, day=date(2026, 10, 5), channel="link", kind="cp_conf
             if theme:
                 set_response_themes(response, [db.session.scalar(select(Theme.id).where(Theme.slug == theme))], None)
             ids.append(response.id)
-    analyse_waiting()  # as the analysis step, or the page, would
+    if analyse:
+        analyse_waiting()  # as the analysis step, or the page, would
     db.session.commit()
     return ids
 
@@ -175,6 +176,36 @@ def test_figures_download_as_csv(client, login, app):
     assert values[("responses", "all", "responses")] == "18"
     assert values[("timing", "at_once", "responses")] == "suppressed"
     assert values[("timing", "later", "responses")] == "suppressed"  # else 18 - 15 gives the 3 away
+
+
+def test_the_page_and_the_csv_count_answers_the_analysis_step_has_not_reached_yet(client, login, app):
+    with app.app_context():
+        add_responses(12, rating="poor", text=NEGATIVE_TEXT, analyse=False)
+    login("facilitator")
+    assert "12 responses." in client.get("/admin/insights/").get_data(as_text=True)
+    with app.app_context():
+        add_responses(3, analyse=False)
+    rows = csv.DictReader(io.StringIO(client.get("/admin/insights/figures.csv").get_data(as_text=True)))
+    values = {(r["section"], r["group"], r["measure"]): r["value"] for r in rows}
+    assert values[("responses", "all", "responses")] == "15"
+    assert values[("sentiment", "all", "comments_negative")] == "12"  # each scored, and once
+
+
+def test_the_analysis_command_can_keep_watching(runner, app_ctx, monkeypatch):
+    add_responses(4, analyse=False)
+    naps = []
+
+    def nap(seconds):
+        naps.append(seconds)
+        if len(naps) == 2:
+            raise KeyboardInterrupt  # stop the loop here, as Ctrl-C would
+
+    monkeypatch.setattr("feedback_app.insights.cli.time.sleep", nap)
+    result = runner.invoke(args=["insights", "analyse", "--watch", "5"])
+    assert naps == [5, 5]
+    # Said once, when there was something to do; quiet while there is nothing new.
+    assert result.output.count("Analysed 4 responses.") == 1 and "Analysed 0" not in result.output
+    assert rollup.in_step()
 
 
 def test_summary_command_for_scripts(runner, app, fathers):
