@@ -2,7 +2,8 @@
 
 Handlers run inside the sender's transaction: they may add and flush, never commit.
 
-- response_recorded(response): a response and its answers have just been flushed (any channel).
+- response_recorded(response_id): a response and its answers have just been inserted (any channel);
+  `texts` maps its question ids to its free text.
 - story_submitted(story): a story has just been flushed; `text` is its original text, which
   handlers may read but must not keep in the clear.
 """

@@ -18,6 +18,7 @@ from sqlalchemy.engine import make_url
 from feedback_app import create_app
 from feedback_app.accounts.services import create_user
 from feedback_app.extensions import db, limiter
+from feedback_app.surveys import shapes
 
 PASSWORD = "correct horse battery staple"
 
@@ -92,6 +93,7 @@ def clean_database(request):
         with db.engine.begin() as conn:
             for table in reversed(db.metadata.sorted_tables):
                 conn.execute(table.delete())
+    shapes.forget()  # the ids just emptied will be handed out again
 
 
 @pytest.fixture

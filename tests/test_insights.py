@@ -32,11 +32,12 @@ def add_responses(count, *, day=date(2026, 10, 5), channel="link", kind="cp_conf
     with mock.patch("feedback_app.clock.now", return_value=noon):
         for _ in range(count):
             answers = {"overall": rating, "overall_smiley": smiley, "one_change": text, "anything_else": text}
-            response = record_response(version, answers, channel=channel, locale=locale, meeting_kind=kind,
-                                       consent_to_quote=consent)
+            response_id = record_response(version, answers, channel=channel, locale=locale,
+                                          meeting_kind=kind, consent_to_quote=consent)
             if theme:
-                set_response_themes(response, [db.session.scalar(select(Theme.id).where(Theme.slug == theme))], None)
-            ids.append(response.id)
+                set_response_themes(db.session.get(Response, response_id),
+                                    [db.session.scalar(select(Theme.id).where(Theme.slug == theme))], None)
+            ids.append(response_id)
     if analyse:
         analyse_waiting()  # as the analysis step, or the page, would
     db.session.commit()

@@ -50,6 +50,22 @@ def test_a_disclosure_in_a_survey_answer_is_flagged_and_the_lead_emailed(client,
     assert "/admin/safeguarding" in body and "hits me" not in body
 
 
+@pytest.mark.parametrize("channel, survey, key", [
+    ("kiosk", "kiosk", "anything_else"), ("advocate", "debrief", "one_change"), ("card", "debrief", "one_change"),
+])
+def test_a_disclosure_is_flagged_as_it_arrives_whatever_the_channel(app_ctx, channel, survey, key):
+    from feedback_app.models import Survey
+    from feedback_app.surveys.services import record_response
+
+    version = db.session.scalar(select(Survey).where(Survey.slug == survey)).current
+    response_id = record_response(version, {"overall": "poor", "overall_smiley": "unhappy",
+                                            key: "I don't feel safe at home any more."},
+                                  channel=channel, locale="en_GB", meeting_kind="cp_conference")
+    flag = db.session.scalar(select(SafeguardingFlag))  # before any analysis step has run
+    assert flag.cues == ["not_safe"] and flag.answer.response_id == response_id
+    assert flag.answer.text == "I don't feel safe at home any more."
+
+
 def test_nothing_is_flagged_or_sent_for_ordinary_answers(client, invite, app, make_user, tmp_path):
     make_user("safeguarding_lead")
     app.config["FEEDBACK_OUTBOX"] = str(tmp_path)

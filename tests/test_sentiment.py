@@ -10,7 +10,7 @@ from sqlalchemy import func, select
 from feedback_app.demo import load_responses
 from feedback_app.extensions import db
 from feedback_app.insights.analysis import analyse_waiting
-from feedback_app.models import Answer, StorySentiment, Survey
+from feedback_app.models import Answer, Response, StorySentiment, Survey
 from feedback_app.nlp.sentiment import label_for, score, textblob_polarity
 from feedback_app.surveys.services import record_response
 
@@ -105,8 +105,8 @@ def _version(slug):
 ])
 def test_text_is_scored_by_the_analysis_step_whatever_the_channel(app_ctx, channel, survey, key):
     answers = {"overall": "poor", "overall_smiley": "unhappy", key: "Too much jargon, I felt judged."}
-    response = record_response(_version(survey), answers, channel=channel, locale="en_GB",
-                               meeting_kind="cp_conference")
+    response = db.session.get(Response, record_response(
+        _version(survey), answers, channel=channel, locale="en_GB", meeting_kind="cp_conference"))
     text_answer = next(a for a in response.answers if a.text)
     assert text_answer.sentiment_label is None and not response.analysed  # answering stays quick
     assert analyse_waiting() == 1
@@ -119,8 +119,9 @@ def test_text_is_scored_by_the_analysis_step_whatever_the_channel(app_ctx, chann
 
 
 def test_text_not_in_english_is_marked_not_analysed(app_ctx):
-    response = record_response(_version("debrief"), {"overall": "good", "one_change": "Dziękuję bardzo"},
-                               channel="link", locale="pl", meeting_kind="fgc")
+    response = db.session.get(Response, record_response(
+        _version("debrief"), {"overall": "good", "one_change": "Dziękuję bardzo"},
+        channel="link", locale="pl", meeting_kind="fgc"))
     analyse_waiting()
     answer = next(a for a in response.answers if a.text)
     db.session.refresh(answer)

@@ -3,7 +3,7 @@ import pytest
 from sqlalchemy import select
 
 from feedback_app.extensions import db
-from feedback_app.models import AuditEvent, Survey, Theme, response_themes
+from feedback_app.models import AuditEvent, Response, Survey, Theme, response_themes
 from feedback_app.nlp.themes import matches, parse_keywords, suggest
 from feedback_app.insights.analysis import analyse_waiting
 from feedback_app.surveys.services import record_response
@@ -48,11 +48,11 @@ def themes(app_ctx):
 
 def _respond(text, locale="en_GB"):
     version = db.session.scalar(select(Survey).where(Survey.slug == "debrief")).current
-    response = record_response(version, {"overall": "good", "one_change": text}, channel="link",
-                               locale=locale, meeting_kind="fgc")
+    response_id = record_response(version, {"overall": "good", "one_change": text}, channel="link",
+                                  locale=locale, meeting_kind="fgc")
     analyse_waiting()
     db.session.commit()
-    return response
+    return db.session.get(Response, response_id)
 
 
 def _tags(response_id):

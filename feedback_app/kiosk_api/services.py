@@ -9,13 +9,13 @@ from datetime import date, time, timedelta
 import segno
 from flask import current_app
 from sqlalchemy import select
-from sqlalchemy.orm import joinedload, selectinload
 
 from .. import clock
 from ..accounts.passwords import hash_password, verify_password
 from ..extensions import db
 from ..i18n import supported
-from ..models import KioskDevice, KioskReceipt, Meeting, Survey, SurveyVersion
+from ..models import KioskDevice, KioskReceipt, Meeting, Survey
+from ..surveys import shapes
 from ..surveys.services import create_invitation, record_response
 from ..surveys.tokens import hash_token, new_token
 
@@ -236,13 +236,10 @@ def store_answer(device: KioskDevice, payload: dict) -> bool:
     if any(v is not None and len(v) > limit for v in answers.values()):
         raise KioskError(f"an answer is longer than {limit} characters")
     version_id = _row_id(payload.get("survey_version_id"))
-    version = db.session.scalar(
-        select(SurveyVersion).where(SurveyVersion.id == version_id)
-        .options(joinedload(SurveyVersion.survey), selectinload(SurveyVersion.questions))
-    ) if version_id else None
-    if version is None or version.survey.slug != KIOSK_SURVEY:
+    version = shapes.shape(version_id) if version_id else None
+    if version is None or version.survey_slug != KIOSK_SURVEY:
         raise UnknownVersion("survey_version_id is not a version of the kiosk survey")
-    unknown = set(answers) - {q.key for q in version.questions}
+    unknown = set(answers) - version.keys
     if unknown:
         raise KioskError(f"these are not questions of that version: {', '.join(sorted(unknown))}")
     # A resend is answered as soon as it is recognised: the first send was checked in full.

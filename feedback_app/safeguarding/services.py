@@ -11,17 +11,22 @@ from ..after_commit import after_commit
 from ..audit import record
 from ..extensions import db
 from ..mail import MailError, Message, send
-from ..models import Response, SafeguardingFlag, Story, User
+from ..models import Answer, SafeguardingFlag, Story, User
 from ..nlp.safeguarding import possible_disclosure
-from ..surveys.options import TEXT_KINDS
 
 
-def flag_response(sender: Response, **_extra) -> list[SafeguardingFlag]:
-    """Flag each free-text answer of a new response that may be a disclosure."""
+def flag_response(response_id: int, texts: dict[int, str] | None = None, **_extra) -> list[SafeguardingFlag]:
+    """Flag each free-text answer of a new response that may be a disclosure. `texts` maps the
+    response's question ids to its free text."""
+    cues = {question_id: found for question_id, text in (texts or {}).items()
+            if (found := possible_disclosure(text))}
+    if not cues:
+        return []
     flags = [
-        SafeguardingFlag(answer=answer, cues=cues, raised_on=clock.today())
-        for answer in sender.answers
-        if answer.question.kind in TEXT_KINDS and (cues := possible_disclosure(answer.text))
+        SafeguardingFlag(answer_id=answer_id, cues=cues[question_id], raised_on=clock.today())
+        for answer_id, question_id in db.session.execute(
+            select(Answer.id, Answer.question_id).where(
+                Answer.response_id == response_id, Answer.question_id.in_(cues)))
     ]
     _raise(flags)
     return flags

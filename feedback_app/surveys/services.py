@@ -5,13 +5,14 @@ from collections.abc import Mapping
 from datetime import date, timedelta
 
 from flask import current_app
-from sqlalchemy import select, update
+from sqlalchemy import insert, select, update
 from sqlalchemy.orm import joinedload
 
 from .. import clock, signals
 from ..extensions import db
 from ..models import Answer, Invitation, Meeting, Response, Survey, SurveyVersion
-from .options import TEXT_KINDS, values_for
+from . import shapes
+from .shapes import VersionShape
 from .tokens import hash_token, new_token
 
 OPEN_STATUSES = ("scheduled", "sent")
@@ -84,7 +85,7 @@ def claim(invitation_id: int) -> bool:
 
 
 def record_response(
-    version: SurveyVersion,
+    version: SurveyVersion | VersionShape,
     answers: Mapping[str, str | None],
     *,
     channel: str,
@@ -94,37 +95,45 @@ def record_response(
     supported_by_advocate: bool = False,
     meeting_id: int | None = None,
     submitted_on: date | None = None,
-) -> Response:
-    """Store one response. `answers` maps question keys to a choice value or text; empty
-    answers are left out. Nothing about who answered is stored, and the date is kept to the day
-    (today's, unless a kiosk answer queued offline says otherwise). Sentiment, themes and the
-    summary's totals come later, from the analysis step (insights.analysis)."""
-    response = Response(
-        survey_version=version, channel=channel, locale=locale, meeting_kind=meeting_kind,
-        meeting_id=meeting_id, submitted_on=submitted_on or clock.today(),
-        consent_to_quote=consent_to_quote, supported_by_advocate=supported_by_advocate,
-    )
-    for question in version.questions:
+) -> int:
+    """Store one response and return its id. `answers` maps question keys to a choice value or
+    text; empty answers are left out. Nothing about who answered is stored, and the date is kept
+    to the day (today's, unless a kiosk answer queued offline says otherwise).
+
+    Two INSERTs and nothing more: sentiment, themes and the summary's totals come later, from the
+    analysis step (insights.analysis), so no one waits for them."""
+    form = version if isinstance(version, VersionShape) else shapes.of(version)
+    rows, texts = [], {}
+    for question in form.questions:
         value = answers.get(question.key)
         if value is None or (isinstance(value, str) and not value.strip()):
             if question.required:
                 raise AnswerError(f"{question.key} needs an answer")
             continue
-        if question.kind in TEXT_KINDS:
-            response.answers.append(Answer(question=question, text=value.strip()))
-        elif value in values_for(question):
-            response.answers.append(Answer(question=question, choice=value))
+        if question.is_text:
+            rows.append({"question_id": question.id, "text": value.strip(), "choice": None})
+            texts[question.id] = value.strip()
+        elif value in question.values:
+            rows.append({"question_id": question.id, "text": None, "choice": value})
         else:
             raise AnswerError(f"{value!r} is not an option of {question.key}")
-    db.session.add(response)
-    db.session.flush()
-    signals.response_recorded.send(response)
-    return response
+    response_id = db.session.execute(
+        insert(Response.__table__).returning(Response.__table__.c.id),
+        {"survey_version_id": form.id, "channel": channel, "locale": locale,
+         "meeting_kind": meeting_kind, "meeting_id": meeting_id,
+         "submitted_on": submitted_on or clock.today(), "consent_to_quote": consent_to_quote,
+         "supported_by_advocate": supported_by_advocate},
+    ).scalar_one()
+    if rows:
+        db.session.execute(insert(Answer.__table__), [{**row, "response_id": response_id} for row in rows])
+    signals.response_recorded.send(response_id, texts=texts)
+    return response_id
 
 
 def answer_invitation(invitation: Invitation, version: SurveyVersion, answers, *, locale: str,
-                      consent_to_quote: bool) -> Response | None:
-    """Use the invitation and store the response, or store nothing if it was used meanwhile."""
+                      consent_to_quote: bool) -> int | None:
+    """Use the invitation and store the response (its id is returned), or store nothing if it
+    was used meanwhile."""
     kind = invitation.meeting.kind
     channel = "card" if invitation.channel == "card" else "link"
     if not claim(invitation.id):
