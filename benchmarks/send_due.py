@@ -10,18 +10,17 @@ import logging
 import tempfile
 import threading
 import time
-from datetime import datetime, timedelta, timezone
+from datetime import datetime, timezone
 
-from sqlalchemy import delete, insert, select
+from sqlalchemy import delete
 
 from feedback_app import clock
+from feedback_app.demo import load_due_invitations
 from feedback_app.extensions import db
-from feedback_app.invitations import contacts
 from feedback_app.invitations.sender import send_due
 from feedback_app.mail import Message, send
-from feedback_app.models import Invitation, Meeting, Survey
+from feedback_app.models import Invitation, Meeting
 from feedback_app.surveys.shipped import ensure_shipped_surveys
-from feedback_app.surveys.tokens import hash_token, new_token
 
 from ._db import migrated_app
 
@@ -30,21 +29,7 @@ NOW = datetime(2026, 11, 20, 10, tzinfo=timezone.utc)  # inside the send window
 
 
 def _due(count: int) -> None:
-    meeting = Meeting(kind="cp_conference", held_on=NOW.date() - timedelta(days=3))
-    db.session.add(meeting)
-    db.session.flush()
-    survey_id = db.session.scalar(select(Survey.id).where(Survey.slug == "debrief"))
-    rows = []
-    for number in range(count):
-        token = new_token()
-        rows.append({
-            "meeting_id": meeting.id, "survey_id": survey_id, "channel": "email", "locale": "en_GB",
-            "token_hash": hash_token(token), "status": "scheduled",
-            "contact_ciphertext": contacts.seal(f"family{number}@example.org", token),
-            "created_at": NOW, "due_at": NOW, "expires_at": NOW + timedelta(days=28),
-            "next_send_at": NOW, "attempts": 0,
-        })
-    db.session.execute(insert(Invitation), rows)
+    load_due_invitations(count, NOW)
     db.session.commit()
 
 

@@ -6,18 +6,19 @@ varied and shortened. No real names: the demo has none at all.
 from __future__ import annotations
 
 import random
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 
 from flask import current_app
-from sqlalchemy import func, select
+from sqlalchemy import func, insert, select
 from sqlalchemy import text as sql
 
 from . import clock
 from .accounts.services import create_user, find_user
 from .extensions import db
+from .invitations import contacts
 from .models import (
-    MEETING_KINDS, Meeting, NewsletterIssue, Response, SafeguardingFlag, Story, Survey, Theme,
-    YouSaidWeDid,
+    MEETING_KINDS, Invitation, Meeting, NewsletterIssue, Response, SafeguardingFlag, Story, Survey,
+    Theme, YouSaidWeDid,
 )
 from .nlp.anonymiser import anonymise
 from .nlp.safeguarding import possible_disclosure
@@ -254,6 +255,26 @@ _YES_NO_WEIGHTS = {"positive": [8, 1, 1], "negative": [2, 7, 1], "mixed": [4, 4,
 RESPONSE_COLUMNS = ("id", "survey_version_id", "channel", "locale", "meeting_kind", "meeting_id",
                     "submitted_on", "supported_by_advocate", "consent_to_quote")
 ANSWER_COLUMNS = ("response_id", "question_id", "choice", "text")
+
+
+def load_due_invitations(count: int, due_at: datetime) -> None:
+    """`count` email invitations to the debrief survey, all due at `due_at`, each to a made-up
+    address sealed with its token as usual: work for `invitations send-due` under load."""
+    meeting = Meeting(kind="cp_conference", held_on=due_at.date() - timedelta(days=3))
+    db.session.add(meeting)
+    db.session.flush()
+    survey_id = db.session.scalar(select(Survey.id).where(Survey.slug == "debrief"))
+    rows = []
+    for number in range(count):
+        token = new_token()
+        rows.append({
+            "meeting_id": meeting.id, "survey_id": survey_id, "channel": "email", "locale": "en_GB",
+            "token_hash": hash_token(token), "status": "scheduled",
+            "contact_ciphertext": contacts.seal(f"family{number}@example.org", token),
+            "created_at": due_at, "due_at": due_at, "expires_at": due_at + timedelta(days=28),
+            "next_send_at": due_at, "attempts": 0,
+        })
+    db.session.execute(insert(Invitation), rows)
 
 
 def _bulk_insert(table: str, columns: tuple[str, ...], rows: list[tuple]) -> None:

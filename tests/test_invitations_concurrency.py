@@ -4,16 +4,15 @@ from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
-from sqlalchemy import func, insert, select
+from sqlalchemy import func, select
 
 from feedback_app import clock
+from feedback_app.demo import load_due_invitations
 from feedback_app.extensions import db
-from feedback_app.invitations import contacts
 from feedback_app.invitations.sender import send_due
-from feedback_app.models import Invitation, Meeting
-from feedback_app.surveys.tokens import hash_token, new_token
+from feedback_app.models import Invitation
 
-from .test_invitations_support import outbox_emails, survey
+from .test_invitations_support import outbox_emails
 
 COUNT = 2_000
 SENDERS = 4
@@ -23,21 +22,7 @@ pytestmark = pytest.mark.postgres_only
 
 
 def _due_invitations(count: int) -> None:
-    meeting = Meeting(kind="cp_conference", held_on=NOW.date() - timedelta(days=3))
-    db.session.add(meeting)
-    db.session.flush()
-    survey_id = survey().id
-    rows = []
-    for number in range(count):
-        token = new_token()
-        rows.append({
-            "meeting_id": meeting.id, "survey_id": survey_id, "channel": "email", "locale": "en_GB",
-            "token_hash": hash_token(token), "status": "scheduled",
-            "contact_ciphertext": contacts.seal(f"family{number}@example.org", token),
-            "created_at": NOW, "due_at": NOW - timedelta(hours=1), "expires_at": NOW + timedelta(days=28),
-            "next_send_at": NOW - timedelta(hours=1), "attempts": 0,
-        })
-    db.session.execute(insert(Invitation), rows)
+    load_due_invitations(count, NOW - timedelta(hours=1))
     db.session.commit()
 
 

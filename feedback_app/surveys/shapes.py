@@ -40,11 +40,11 @@ class VersionShape:
         return frozenset(q.key for q in self.questions)
 
 
-_known: dict[tuple[str, int], VersionShape] = {}
+_known: dict[tuple[object, int], VersionShape] = {}
 
 
-def _key(version_id: int) -> tuple[str, int]:
-    return (str(db.engine.url), version_id)  # one process may serve several databases (tests)
+def _key(version_id: int) -> tuple[object, int]:
+    return (db.engine, version_id)  # one process may serve several databases (benchmarks)
 
 
 def of(version: SurveyVersion) -> VersionShape:
