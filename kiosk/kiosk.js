@@ -237,7 +237,8 @@
     show("thanks",
       el("h1", {text: t("thanks_title")}),
       el("p", {class: "lead", text: t("thanks_text")}),
-      el("p", {}, el("a", {href: `/stories/new?lang=${encodeURIComponent(locale)}`, class: "big-link",
+      // from=kiosk: the story pages then come back here when left alone (kiosk_return.js).
+      el("p", {}, el("a", {href: `/stories/new?lang=${encodeURIComponent(locale)}&from=kiosk`, class: "big-link",
         text: t("story_link")})));
     thanksTimer = setTimeout(reset, THANKS_SECONDS * 1000);
   }

@@ -257,3 +257,12 @@ def test_only_admins_open_the_kiosk_pages(client, login):
 def test_add_device_refuses_bad_hours(runner):
     result = runner.invoke(args=["kiosk", "add-device", "Room 1", "--hours", "18:00-08:00"])
     assert result.exit_code != 0 and "after the opening" in result.output
+
+
+def test_pages_opened_from_the_kiosk_go_back_to_it_when_left(client, app):
+    assert "kiosk_return.js" not in client.get("/stories/new").get_data(as_text=True)
+    opened = client.get("/stories/new?lang=en_GB&from=kiosk").get_data(as_text=True)
+    seconds = 2 * app.config["FEEDBACK_KIOSK_IDLE_SECONDS"]
+    assert f'kiosk_return.js" data-idle-seconds="{seconds}"' in opened
+    # The browser stays a tablet's for the pages after it: the story's "sent" page, this one…
+    assert "kiosk_return.js" in client.get("/privacy").get_data(as_text=True)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from functools import wraps
 
-from flask import Blueprint, abort, current_app, g, jsonify, request, send_from_directory
+from flask import Blueprint, abort, current_app, g, jsonify, request, send_from_directory, session
 from sqlalchemy.exc import IntegrityError
 from werkzeug.exceptions import HTTPException
 
@@ -60,6 +60,26 @@ def messages():
     response = jsonify(messages_for(locale, survey.current if survey else None))
     response.headers["Cache-Control"] = "no-cache"
     return response
+
+
+# --- pages opened from the kiosk -------------------------------------------------------------
+
+ON_KIOSK = "on_kiosk"
+
+
+@shell.before_app_request
+def remember_the_tablet():
+    """The kiosk's thank-you screen links to the story form with ?from=kiosk: from then on this
+    browser is a kiosk tablet's, and its pages go back to the kiosk when left alone."""
+    if request.args.get("from") == "kiosk" and not session.get(ON_KIOSK):
+        session[ON_KIOSK] = True
+
+
+@shell.app_context_processor
+def kiosk_return():
+    # A story takes longer to think about than a tap on a face: twice the kiosk's idle time.
+    seconds = 2 * current_app.config["FEEDBACK_KIOSK_IDLE_SECONDS"] if session.get(ON_KIOSK) else None
+    return {"kiosk_return_seconds": seconds}
 
 
 # --- the API ----------------------------------------------------------------------------------

@@ -129,7 +129,7 @@ def test_the_whole_flow_by_touch(tablet, paired, app, live_server, assert_access
 
     expect(h1(page)).to_have_text("Thank you")
     expect(page.get_by_role("link", name="Tell us about something that went well")).to_have_attribute(
-        "href", "/stories/new?lang=en_GB")
+        "href", "/stories/new?lang=en_GB&from=kiosk")
     assert_accessible(page)
     wait_for_stored(app, 1)
     with app.app_context():
@@ -149,6 +149,24 @@ def test_the_whole_flow_by_touch(tablet, paired, app, live_server, assert_access
     assert errors == []
     # No screen added a history entry, so "back" cannot reach the last person's answers.
     assert page.evaluate("history.length") == entries
+
+
+def test_a_story_begun_on_the_tablet_goes_back_to_the_kiosk_when_left(tablet, paired, app, monkeypatch):
+    page = tablet()
+    paired(page, "?thanks=30")
+    _answer_quickly(page, start_again=False)
+    monkeypatch.setitem(app.config, "FEEDBACK_KIOSK_IDLE_SECONDS", 2)  # the story form waits 4 s
+    page.get_by_role("link", name="Tell us about something that went well").tap()
+    story = page.get_by_role("textbox", name=re.compile("Your story"))
+    expect(story).to_be_visible()
+    for _ in range(3):  # someone still typing is never sent away
+        page.wait_for_timeout(2000)
+        story.type("We were heard. ")
+    assert "/stories/new" in page.url
+    # Then they walk off: the tablet goes back to the kiosk, and "back" does not return.
+    expect(h1(page)).to_have_text("How was your meeting today?", timeout=10000)
+    assert page.url.endswith("/kiosk/")
+    expect(page.get_by_text("We were heard.")).to_have_count(0)
 
 
 def test_idle_reset_asks_first_never_cuts_off_typing_and_forgets_the_language(
@@ -193,7 +211,7 @@ def test_idle_reset_asks_first_never_cuts_off_typing_and_forgets_the_language(
     expect(dialog).to_be_hidden()
 
 
-def _answer_quickly(page):
+def _answer_quickly(page, start_again=True):
     page.get_by_role("button", name="Give feedback").tap()
     page.get_by_role("button", name="Another family member").tap()
     page.get_by_role("button", name="Okay").tap()
@@ -201,8 +219,9 @@ def _answer_quickly(page):
         page.get_by_role("button", name="Skip this question").tap()
     page.get_by_role("button", name="Send my answers").tap()
     expect(h1(page)).to_have_text("Thank you")
-    page.get_by_role("button", name="Start again").tap()
-    expect(h1(page)).to_have_text("How was your meeting today?")
+    if start_again:
+        page.get_by_role("button", name="Start again").tap()
+        expect(h1(page)).to_have_text("How was your meeting today?")
 
 
 def test_twenty_answers_given_offline_survive_a_reload_and_are_stored_once(tablet, paired, app):
