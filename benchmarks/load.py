@@ -156,29 +156,33 @@ def closed_loop(operation, seconds: float, concurrency: int) -> float:
     return sum(done) / (time.perf_counter() - start)
 
 
-def open_loop(operation, rate: float, seconds: float) -> list[float]:
-    """Latencies (ms) of operations started at a steady `rate` per second."""
+def open_loop(operation, rate: float, seconds: float, senders: int = 32) -> list[float]:
+    """Latencies (ms) of operations due at a steady `rate` per second, each timed from when it was
+    due, so a request that had to wait for a free sender counts its wait too. A fixed pool of
+    senders, not a thread per request: starting threads would load the client more than the
+    server at a few hundred a second."""
+    start = time.perf_counter()
+    due_times = iter([start + n / rate for n in range(int(rate * seconds))])
     latencies: list[float] = []
     lock = threading.Lock()
-    interval = 1 / rate
-    start = time.perf_counter()
-    threads = []
 
-    def run():
-        t0 = time.perf_counter()
-        operation()
-        with lock:
-            latencies.append((time.perf_counter() - t0) * 1000)
+    def send():
+        while True:
+            with lock:
+                due = next(due_times, None)
+            if due is None:
+                return
+            wait = due - time.perf_counter()
+            if wait > 0:
+                time.sleep(wait)
+            operation()
+            finished = time.perf_counter()
+            with lock:
+                latencies.append((finished - due) * 1000)
 
-    n = 0
-    while (now := time.perf_counter()) - start < seconds:
-        due = start + n * interval
-        if now < due:
-            time.sleep(due - now)
-        thread = threading.Thread(target=run)
+    threads = [threading.Thread(target=send) for _ in range(senders)]
+    for thread in threads:
         thread.start()
-        threads.append(thread)
-        n += 1
     for thread in threads:
         thread.join()
     return latencies
