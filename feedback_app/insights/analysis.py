@@ -37,7 +37,9 @@ def in_english(locale: str | None) -> bool:
 
 
 def analyse_waiting(echo: Callable[[str], None] | None = None, batch: int = BATCH) -> int:
-    """Analyse every response still waiting, in batches; the caller commits. Returns how many."""
+    """Analyse every response still waiting, committing each batch as it is done: locks stay
+    short when several analysers run at once, and a failure loses one batch at most. Returns how
+    many were analysed."""
     many = waiting() > MANY
     if many:
         _refresh_statistics()
@@ -50,11 +52,13 @@ def analyse_waiting(echo: Callable[[str], None] | None = None, batch: int = BATC
         rollup.count(ids)
         db.session.execute(update(Response).where(Response.id.in_(ids)).values(analysed=True)
                            .execution_options(synchronize_session=False))
+        db.session.commit()
         done += len(ids)
         if echo:
             echo(f"Analysed {done:,} responses…")
     if many:
         _refresh_statistics()
+        db.session.commit()
     return done
 
 

@@ -1,4 +1,4 @@
-"""`flask sentiment …` and `flask insights …`. Each command commits once (or not at all)."""
+"""`flask sentiment …` and `flask insights …`."""
 from __future__ import annotations
 
 import json
@@ -39,7 +39,6 @@ def analyse_command(watch: int | None) -> None:
 
     while True:
         count = analyse_waiting(echo=lambda message: click.echo(message, err=True))
-        db.session.commit()
         if count or not watch:
             click.echo(f"Analysed {count:,} responses.")
         if not watch:
@@ -68,7 +67,6 @@ def summary_command(theme, since, until, fmt: str) -> None:
     from .analysis import analyse_waiting
 
     analyse_waiting()
-    db.session.commit()
     filters = summary.Filters(theme=theme, since=since.date() if since else None,
                               until=until.date() if until else None)
     figures = summary.build(filters)

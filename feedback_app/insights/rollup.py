@@ -106,7 +106,9 @@ def _add_to(table, rows: list[dict]) -> None:
     key = [c.name for c in table.__table__.primary_key.columns]
     statement = statement.on_conflict_do_update(
         index_elements=key, set_={k: table.__table__.c[k] + statement.excluded[k] for k in COUNTS})
-    db.session.execute(statement, rows)
+    # In key order: two batches counted at once then take the rows' locks in the same order,
+    # so neither can end up waiting for the other.
+    db.session.execute(statement, sorted(rows, key=lambda row: [str(row[k]) for k in key]))
 
 
 def rebuild() -> None:

@@ -32,8 +32,7 @@ def _filters() -> tuple[FilterForm, summary.Filters]:
 def _catch_up() -> None:
     """Analyse what arrived since the analysis step last ran (usually nothing, or a few), so
     the page shows every answer."""
-    if analysis.analyse_waiting():
-        db.session.commit()
+    analysis.analyse_waiting()
 
 
 @bp.route(PREFIX + "/")

@@ -1,0 +1,53 @@
+"""Several analysers at once (a cron job on each app server): each response counted once."""
+import random
+import threading
+
+import pytest
+
+from feedback_app.demo import load_responses
+from feedback_app.extensions import db
+from feedback_app.insights import rollup, summary
+from feedback_app.insights.analysis import analyse_waiting
+from feedback_app.insights.summary import Filters
+from feedback_app.models import Theme
+
+pytestmark = pytest.mark.postgres_only
+
+COUNT = 3_000
+ANALYSERS = 3
+
+
+def _all_figures(figures):
+    return {breakdown: figures(breakdown) for breakdown in (None, "month", "timing")}
+
+
+def test_three_analysers_at_once_analyse_and_count_each_response_once(app):
+    with app.app_context():
+        db.session.add(Theme(slug="engaging-fathers", name="Engaging Fathers", keywords=["dad", "father"]))
+        db.session.add(Theme(slug="jargon", name="Jargon and language", keywords=["jargon", "words"]))
+        db.session.commit()
+        load_responses(COUNT, random.Random(9))
+        db.session.commit()
+    tallies, errors = [], []
+    start = threading.Barrier(ANALYSERS)
+
+    def analyser():
+        try:
+            with app.app_context():  # its own session and connection
+                start.wait()
+                tallies.append(analyse_waiting(batch=100))
+                db.session.remove()
+        except Exception as exc:  # reported below: a thread's exception would be lost
+            errors.append(exc)
+
+    threads = [threading.Thread(target=analyser) for _ in range(ANALYSERS)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(120)
+    assert errors == []
+    assert sum(tallies) == COUNT and all(t > 0 for t in tallies), tallies
+    with app.app_context():
+        assert rollup.in_step()
+        for filters in (Filters(), Filters(theme="engaging-fathers"), Filters(theme="jargon", channel="kiosk")):
+            assert _all_figures(summary._from_totals(filters)) == _all_figures(summary._from_responses(filters))
