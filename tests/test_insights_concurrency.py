@@ -1,8 +1,7 @@
-"""Several analysers at once (a cron job on each app server): each response counted once."""
+"""Several analysers at once (a cron job on each app server, a facilitator opening the page): each
+response is analysed and counted once, on PostgreSQL and on SQLite."""
 import random
 import threading
-
-import pytest
 
 from feedback_app.demo import load_responses
 from feedback_app.extensions import db
@@ -10,8 +9,6 @@ from feedback_app.insights import rollup, summary
 from feedback_app.insights.analysis import analyse_waiting
 from feedback_app.insights.summary import Filters
 from feedback_app.models import Theme
-
-pytestmark = pytest.mark.postgres_only
 
 COUNT = 3_000
 ANALYSERS = 3
@@ -46,8 +43,10 @@ def test_three_analysers_at_once_analyse_and_count_each_response_once(app):
     for thread in threads:
         thread.join(120)
     assert errors == []
-    assert sum(tallies) == COUNT and all(t > 0 for t in tallies), tallies
+    assert sum(tallies) == COUNT, tallies
     with app.app_context():
+        if db.engine.dialect.name == "postgresql":  # SQLite lets one writer at a time
+            assert all(t > 0 for t in tallies), tallies
         assert rollup.in_step()
         for filters in (Filters(), Filters(theme="engaging-fathers"), Filters(theme="jargon", channel="kiosk")):
             assert _all_figures(summary._from_totals(filters)) == _all_figures(summary._from_responses(filters))

@@ -50,8 +50,6 @@ def analyse_waiting(echo: Callable[[str], None] | None = None, batch: int = BATC
         _score(texts)
         _suggest_themes(texts, suggestions)
         rollup.count(ids)
-        db.session.execute(update(Response).where(Response.id.in_(ids)).values(analysed=True)
-                           .execution_options(synchronize_session=False))
         db.session.commit()
         done += len(ids)
         if echo:
@@ -68,11 +66,16 @@ def waiting() -> int:
 
 
 def _claim(batch: int) -> list[int]:
-    """The next waiting responses. On PostgreSQL two analysers at once take different ones,
-    and retagging a response waits for the analyser that holds it (see services)."""
-    query = (select(Response.id).where(Response.analysed.is_(False)).order_by(Response.id)
-             .limit(batch).with_for_update(skip_locked=True))
-    return list(db.session.scalars(query))
+    """Mark the next waiting responses analysed and return them; the rest of the batch happens in
+    the same transaction, so a failure leaves them waiting. Marking first takes them: on
+    PostgreSQL another analyser skips the locked rows, and on SQLite it waits for the write lock
+    and then finds them taken. Retagging a response waits for the analyser that holds it too
+    (see services)."""
+    waiting = (select(Response.id).where(Response.analysed.is_(False)).order_by(Response.id)
+               .limit(batch).with_for_update(skip_locked=True))
+    return sorted(db.session.scalars(
+        update(Response).where(Response.id.in_(waiting.scalar_subquery())).values(analysed=True)
+        .returning(Response.id).execution_options(synchronize_session=False)))
 
 
 def _text_answers(ids: Sequence[int]):

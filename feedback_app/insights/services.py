@@ -1,7 +1,7 @@
 """Themes: admins edit the words that suggest them; staff tag responses with them."""
 from __future__ import annotations
 
-from sqlalchemy import delete, insert, select
+from sqlalchemy import delete, insert, select, update
 
 from ..audit import record
 from ..extensions import db
@@ -60,10 +60,12 @@ def recent_comments(theme_slug: str | None = None, limit: int = RECENT) -> list[
 def set_response_themes(response: Response, theme_ids: list[int], actor: User) -> None:
     """Replace a response's themes with those a person chose; each becomes a staff tag."""
     known = set(db.session.scalars(select(Theme.id).where(Theme.id.in_(theme_ids))))
-    # Lock the response first: an analyser that holds it finishes before its counts are moved
-    # (PostgreSQL). A response still waiting is counted under its new themes when analysed.
+    # Write to the response first (changing nothing): that waits for an analyser holding it, on
+    # PostgreSQL (its row lock) and SQLite (the write lock) alike, so its counts are in before
+    # they are moved. A response still waiting is counted under its new themes when analysed.
     analysed = db.session.scalar(
-        select(Response.analysed).where(Response.id == response.id).with_for_update())
+        update(Response).where(Response.id == response.id).values(analysed=Response.analysed)
+        .returning(Response.analysed).execution_options(synchronize_session=False))
     if analysed:  # move its counts in the summary's totals from its old themes to its new ones
         rollup.count([response.id], sign=-1, every=False)
     db.session.execute(delete(response_themes).where(response_themes.c.response_id == response.id))
