@@ -1,7 +1,6 @@
 """Several analysers at once (a cron job on each app server, a facilitator opening the page): each
 response is analysed and counted once, on PostgreSQL and on SQLite."""
 import random
-import threading
 
 from feedback_app.demo import load_responses
 from feedback_app.extensions import db
@@ -10,12 +9,11 @@ from feedback_app.insights.analysis import analyse_waiting
 from feedback_app.insights.summary import Filters
 from feedback_app.models import Theme
 
+from .at_once import at_once
+from .test_insights import _all_figures
+
 COUNT = 3_000
 ANALYSERS = 3
-
-
-def _all_figures(figures):
-    return {breakdown: figures(breakdown) for breakdown in (None, "month", "timing")}
 
 
 def test_three_analysers_at_once_analyse_and_count_each_response_once(app):
@@ -25,24 +23,7 @@ def test_three_analysers_at_once_analyse_and_count_each_response_once(app):
         db.session.commit()
         load_responses(COUNT, random.Random(9))
         db.session.commit()
-    tallies, errors = [], []
-    start = threading.Barrier(ANALYSERS)
-
-    def analyser():
-        try:
-            with app.app_context():  # its own session and connection
-                start.wait()
-                tallies.append(analyse_waiting(batch=100))
-                db.session.remove()
-        except Exception as exc:  # reported below: a thread's exception would be lost
-            errors.append(exc)
-
-    threads = [threading.Thread(target=analyser) for _ in range(ANALYSERS)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(120)
-    assert errors == []
+    tallies = at_once(app, ANALYSERS, lambda: analyse_waiting(batch=100))
     assert sum(tallies) == COUNT, tallies
     with app.app_context():
         if db.engine.dialect.name == "postgresql":  # SQLite lets one writer at a time

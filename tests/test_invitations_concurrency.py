@@ -1,5 +1,4 @@
 """Four senders at once over 2,000 due invitations: 2,000 messages, each recipient exactly once."""
-import threading
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
@@ -12,6 +11,7 @@ from feedback_app.extensions import db
 from feedback_app.invitations.sender import send_due
 from feedback_app.models import Invitation
 
+from .at_once import at_once
 from .test_invitations_support import outbox_emails
 
 COUNT = 2_000
@@ -37,24 +37,7 @@ def test_four_senders_send_each_invitation_exactly_once(app, tmp_path, monkeypat
     try:
         with app.app_context():
             _due_invitations(COUNT)
-        tallies, errors = [], []
-        start = threading.Barrier(SENDERS)
-
-        def sender():
-            try:
-                with app.app_context():  # its own session and connection
-                    start.wait()
-                    tallies.append(send_due(batch=25))
-                    db.session.remove()
-            except Exception as exc:  # reported below: a thread's exception would be lost
-                errors.append(exc)
-
-        threads = [threading.Thread(target=sender) for _ in range(SENDERS)]
-        for thread in threads:
-            thread.start()
-        for thread in threads:
-            thread.join(120)
-        assert errors == []
+        tallies = at_once(app, SENDERS, lambda: send_due(batch=25))
         assert sum(t["sent"] for t in tallies) == COUNT
         assert all(t["sent"] > 0 for t in tallies), "every sender should have found work"
         recipients = [message["To"] for message in outbox_emails(tmp_path)]
