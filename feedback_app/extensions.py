@@ -35,6 +35,16 @@ login_manager = LoginManager()
 limiter = Limiter(key_func=get_remote_address)
 
 
+def upsert(target):
+    """INSERT … ON CONFLICT for the database in use: PostgreSQL and SQLite both have it, each in
+    its own dialect of SQLAlchemy."""
+    if db.session.get_bind().dialect.name == "postgresql":
+        from sqlalchemy.dialects.postgresql import insert
+    else:
+        from sqlalchemy.dialects.sqlite import insert
+    return insert(target)
+
+
 def _sqlite_foreign_keys_on(dbapi_connection, _record):
     if isinstance(dbapi_connection, sqlite3.Connection):
         cursor = dbapi_connection.cursor()

@@ -18,7 +18,7 @@ from collections.abc import Sequence
 
 from sqlalchemy import Integer, case, cast, delete, event, extract, func, literal, select, union_all
 
-from ..extensions import db
+from ..extensions import db, upsert
 from ..models import Answer, InsightCount, InsightMonthCount, Question, Response, response_themes
 from ..surveys.options import NEGATIVE, POSITIVE
 
@@ -98,10 +98,6 @@ def _add_to(table, rows: list[dict]) -> None:
     counted at once never lose a count."""
     if not rows:
         return
-    if db.session.get_bind().dialect.name == "postgresql":
-        from sqlalchemy.dialects.postgresql import insert as upsert
-    else:
-        from sqlalchemy.dialects.sqlite import insert as upsert
     statement = upsert(table)
     key = [c.name for c in table.__table__.primary_key.columns]
     statement = statement.on_conflict_do_update(

@@ -113,12 +113,12 @@ def _from_totals(filters: Filters):
     """figures(breakdown) -> {group: figures}, added up from the running totals: whole months
     from the monthly rows, the part-months at either end of the period from the daily rows."""
     months, days = _split_period(filters.since, filters.until)
+    theme = (select(Theme.id).where(Theme.slug == filters.theme).scalar_subquery()
+             if filters.theme else rollup.ALL)
     cells = []
     for t, period in ((InsightMonthCount, months), (InsightCount, days)):
         if period is None:
             continue
-        theme = (select(Theme.id).where(Theme.slug == filters.theme).scalar_subquery()
-                 if filters.theme else rollup.ALL)
         conditions = [t.theme_id == theme, *period(t),
                       *filters.kind_and_channel(t.meeting_kind, t.channel)]
         # Grouped by month and channel: the overall figures, the months and the timing groups

@@ -12,7 +12,7 @@ from sqlalchemy import select
 
 from .. import clock
 from ..accounts.passwords import hash_password, verify_password
-from ..extensions import db
+from ..extensions import db, upsert
 from ..i18n import supported
 from ..models import KioskDevice, KioskReceipt, Meeting, Survey
 from ..surveys import shapes
@@ -208,11 +208,7 @@ def already_received(answer_uuid: str) -> bool:
 def _receive(answer_uuid: str) -> bool:
     """Keep the answer's receipt; False if it was kept before. One statement: a resend is the
     rare case, so it is not looked for first."""
-    if db.session.get_bind().dialect.name == "postgresql":
-        from sqlalchemy.dialects.postgresql import insert
-    else:
-        from sqlalchemy.dialects.sqlite import insert
-    statement = (insert(KioskReceipt).values(uuid=answer_uuid, received_on=clock.today())
+    statement = (upsert(KioskReceipt).values(uuid=answer_uuid, received_on=clock.today())
                  .on_conflict_do_nothing().returning(KioskReceipt.uuid))
     return db.session.execute(statement).first() is not None
 
