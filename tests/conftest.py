@@ -18,6 +18,7 @@ from sqlalchemy.engine import make_url
 from feedback_app import create_app
 from feedback_app.accounts.services import create_user
 from feedback_app.extensions import db, limiter
+from feedback_app.kiosk_api.services import store_waiting
 from feedback_app.surveys import shapes
 
 PASSWORD = "correct horse battery staple"
@@ -120,6 +121,14 @@ def client(app):
 @pytest.fixture
 def runner(app):
     return app.test_cli_runner()
+
+
+def kiosk_answers_stored(app) -> None:
+    """What the analysis step does first (every minute in production): the kiosk answers kept on
+    arrival become responses."""
+    with app.app_context():
+        store_waiting()
+        db.session.commit()
 
 
 def csrf_from(html: str) -> str:

@@ -12,7 +12,7 @@ from feedback_app import clock
 from feedback_app.extensions import db
 from feedback_app.models import AuditEvent, Invitation, KioskDevice, KioskReceipt, Meeting, Response, Survey
 
-from .conftest import csrf_from
+from .conftest import csrf_from, kiosk_answers_stored
 
 
 def _pair(client, runner, room="Room 1", venue="Town Hall", extra=()):
@@ -87,6 +87,12 @@ def test_an_answer_is_stored_once_with_the_rooms_meeting_and_the_day_only(client
     assert first.status_code == 201 and first.json == {"stored": True}
     repeat = client.post("/api/v1/kiosk/responses", json=body, headers=device["headers"])
     assert repeat.status_code == 200 and repeat.json == {"stored": False}
+    # Kept on arrival, in its receipt; a response from the next analysis step on.
+    assert _count(app) == 0 and _count(app, KioskReceipt) == 1
+    kiosk_answers_stored(app)
+    again = client.post("/api/v1/kiosk/responses", json=body, headers=device["headers"])
+    assert again.status_code == 200 and again.json == {"stored": False}
+    kiosk_answers_stored(app)
     assert _count(app) == 1 and _count(app, KioskReceipt) == 1
     with app.app_context():
         response = db.session.scalar(select(Response))
@@ -94,8 +100,12 @@ def test_an_answer_is_stored_once_with_the_rooms_meeting_and_the_day_only(client
             "kiosk", "ar", device["meeting"], "cp_conference")
         assert response.submitted_on == clock.today()
         assert {a.question.key: a.choice or a.text for a in response.answers}["who_are_you"] == "parent"
-        # The receipt keeps the UUID and the day, and nothing that points at the tablet.
-        assert set(KioskReceipt.__table__.columns.keys()) == {"uuid", "received_on"}
+        # Once stored, the receipt keeps the UUID and the day, and nothing that points at the
+        # answer, its meeting or the tablet.
+        receipt = db.session.scalar(select(KioskReceipt))
+        kept = {name for name in KioskReceipt.__table__.columns.keys() if getattr(receipt, name) is not None}
+        assert kept == {"uuid", "received_on"}
+        assert not {"device_id", "kiosk_device_id"} & set(KioskReceipt.__table__.columns.keys())
 
 
 def test_an_answer_queued_offline_keeps_its_own_day_and_meeting(client, app, device, monkeypatch):
@@ -104,6 +114,7 @@ def test_an_answer_queued_offline_keeps_its_own_day_and_meeting(client, app, dev
     later_meeting = _meeting(app, held_on=clock.today())
     body = _answer(app, answered_on=given.isoformat(), meeting_id=device["meeting"])
     assert client.post("/api/v1/kiosk/responses", json=body, headers=device["headers"]).status_code == 201
+    kiosk_answers_stored(app)
     with app.app_context():
         response = db.session.scalar(select(Response))
         assert response.submitted_on == given and response.meeting_id == device["meeting"]
@@ -114,6 +125,7 @@ def test_another_rooms_meeting_is_not_taken(client, app, device):
     elsewhere = _meeting(app, room="Room 9", kind="fgc")
     body = _answer(app, meeting_id=elsewhere)
     assert client.post("/api/v1/kiosk/responses", json=body, headers=device["headers"]).status_code == 201
+    kiosk_answers_stored(app)
     with app.app_context():
         assert db.session.scalar(select(Response.meeting_id)) == device["meeting"]
 
@@ -266,3 +278,41 @@ def test_pages_opened_from_the_kiosk_go_back_to_it_when_left(client, app):
     assert f'kiosk_return.js" data-idle-seconds="{seconds}"' in opened
     # The browser stays a tablet's for the pages after it: the story's "sent" page, this one…
     assert "kiosk_return.js" in client.get("/privacy").get_data(as_text=True)
+
+
+def test_an_answer_that_may_disclose_harm_is_stored_and_flagged_as_it_arrives(client, app, device):
+    from feedback_app.models import SafeguardingFlag
+
+    worrying = _answer(app, answers={"overall_smiley": "unhappy", "anything_else": "I don't feel safe at home."})
+    ordinary = _answer(app)
+    for body in (worrying, ordinary):
+        assert client.post("/api/v1/kiosk/responses", json=body, headers=device["headers"]).status_code == 201
+    with app.app_context():  # before any analysis step has run
+        flag = db.session.scalar(select(SafeguardingFlag))
+        assert flag.cues == ["not_safe"] and flag.answer.text == "I don't feel safe at home."
+        assert db.session.scalar(select(func.count()).select_from(Response)) == 1
+        waiting = db.session.scalars(select(KioskReceipt.uuid).where(KioskReceipt.answer.is_not(None))).all()
+        assert waiting == [ordinary["uuid"]]
+    kiosk_answers_stored(app)
+    assert _count(app) == 2
+
+
+def test_answers_go_to_the_meeting_staff_chose_for_the_room(client, app, device):
+    chosen = _meeting(app, room="Room 9", kind="fgc", held_on=clock.today() - timedelta(days=3))
+    with app.app_context():
+        db.session.scalar(select(KioskDevice)).meeting_id = chosen
+        db.session.commit()
+    assert client.post("/api/v1/kiosk/responses", json=_answer(app), headers=device["headers"]).status_code == 201
+    kiosk_answers_stored(app)
+    with app.app_context():
+        assert db.session.execute(select(Response.meeting_id, Response.meeting_kind)).one() == (chosen, "fgc")
+
+
+def test_a_revoked_tablet_cannot_send_answers_even_malformed_ones(client, app, device):
+    with app.app_context():
+        db.session.scalar(select(KioskDevice)).revoked_at = clock.now()
+        db.session.commit()
+    for body in (_answer(app), {"uuid": "nope"}, [1]):
+        response = client.post("/api/v1/kiosk/responses", json=body, headers=device["headers"])
+        assert response.status_code == 401 and response.json["error"]
+    assert _count(app, KioskReceipt) == 0

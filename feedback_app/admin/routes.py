@@ -11,6 +11,7 @@ from ..accounts.access import any_staff, roles_required
 from ..audit import record
 from ..extensions import db
 from ..i18n import current_code
+from ..kiosk_api.services import store_waiting
 from ..labels import ROLE_LABELS
 from ..models import Response, Survey, SurveyVersion
 from ..surveys.forms import form_for
@@ -50,6 +51,8 @@ def index():
 @bp.route("/surveys")
 @roles_required()
 def surveys():
+    if store_waiting():  # so the counts take in the kiosk answers of the last minute
+        db.session.commit()
     rows = db.session.execute(
         select(Survey, func.count(Response.id))
         .outerjoin(SurveyVersion, SurveyVersion.survey_id == Survey.id)

@@ -54,13 +54,13 @@ OPENAPI = {
         },
         "/api/v1/kiosk/responses": {
             "post": {
-                "summary": "Store one answer; a repeat of the same uuid stores nothing new",
+                "summary": "Keep one answer; a repeat of the same uuid keeps nothing new",
                 "requestBody": _json_body("KioskAnswer"),
                 "responses": {
-                    "201": {"description": "Stored", "content": {"application/json": {
+                    "201": {"description": "Kept: checked in full, it joins the responses within "
+                                           "the minute", "content": {"application/json": {
                         "schema": {"$ref": "#/components/schemas/Stored"}}}},
-                    "200": {"description": "This uuid was stored before; nothing new is stored "
-                                           "(the answers of a resend are not checked again)",
+                    "200": {"description": "This uuid came before; nothing new is kept",
                             "content": {"application/json": {
                                 "schema": {"$ref": "#/components/schemas/Stored"}}}},
                     "400": _ERROR, "401": _ERROR, "404": _ERROR, "409": _ERROR, "422": _ERROR,

@@ -9,7 +9,6 @@ from __future__ import annotations
 from functools import wraps
 
 from flask import Blueprint, abort, current_app, g, jsonify, request, send_from_directory, session
-from sqlalchemy.exc import IntegrityError
 from werkzeug.exceptions import HTTPException
 
 from .. import rate_limits
@@ -97,13 +96,17 @@ def http_error(exc: HTTPException):
     return _error(exc.code or 500, exc.description or exc.name)
 
 
+def _credential() -> str:
+    scheme, _, credential = request.headers.get("Authorization", "").partition(" ")
+    return credential.strip() if scheme.lower() == "bearer" else ""
+
+
 def device_required(view):
     """The tablet must send its credential; a revoked or unknown one gets 401."""
 
     @wraps(view)
     def wrapped(*args, **kwargs):
-        scheme, _, credential = request.headers.get("Authorization", "").partition(" ")
-        device = services.authenticate(credential.strip()) if scheme.lower() == "bearer" else None
+        device = services.authenticate(_credential())
         if device is None:
             return _error(401, "A valid device credential is needed.")
         g.kiosk_device = device
@@ -175,24 +178,25 @@ def _config(device, meeting) -> dict:
 
 @api.route("/v1/kiosk/responses", methods=["POST"])
 @tablet_limit
-@device_required
 def post_response():
+    """The busiest route: the answer's own INSERT checks the credential too (services.receive_answer),
+    so an answer costs one statement. A refused answer asks the credential first, as every other
+    route does, so only a paired tablet learns why it was refused."""
+    credential = _credential()
     body = _json_body()
-    if body is None:
-        return _error(400, "The body must be a JSON object.")
     try:
-        stored = services.store_answer(g.kiosk_device, body)
+        if body is None:
+            raise services.KioskError("The body must be a JSON object.")
+        stored = services.receive_answer(credential, body)
+    except services.NotPaired:
+        db.session.rollback()
+        return _error(401, "A valid device credential is needed.")
     except (services.KioskError, AnswerError) as exc:
         db.session.rollback()
-        return _error(getattr(exc, "status", 422), str(exc))
-    try:
-        db.session.commit()
-    except IntegrityError:
-        # The same answer, sent twice at once: the other request stored it.
-        db.session.rollback()
-        if not services.already_received(services.canonical_uuid(body.get("uuid"))):
-            raise
-        stored = False
+        if services.authenticate(credential) is None:
+            return _error(401, "A valid device credential is needed.")
+        return _error(400 if body is None else getattr(exc, "status", 422), str(exc))
+    db.session.commit()
     return jsonify({"stored": stored}), 201 if stored else 200
 
 

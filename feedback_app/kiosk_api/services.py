@@ -3,20 +3,22 @@ from __future__ import annotations
 
 import secrets
 import uuid as uuidlib
+from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import date, time, timedelta
 
 import segno
 from flask import current_app
-from sqlalchemy import select
+from sqlalchemy import Date, Integer, String, and_, bindparam, func, null, or_, select, update
 
 from .. import clock
 from ..accounts.passwords import hash_password, verify_password
 from ..extensions import db, upsert
 from ..i18n import supported
 from ..models import KioskDevice, KioskReceipt, Meeting, Survey
+from ..nlp.safeguarding import possible_disclosure
 from ..surveys import shapes
-from ..surveys.services import create_invitation, record_response
+from ..surveys.services import check_answers, create_invitation, record_response
 from ..surveys.tokens import hash_token, new_token
 
 KIOSK_SURVEY = "kiosk"
@@ -40,6 +42,12 @@ class NoMeeting(KioskError):
     """The room has no meeting to give answers to: staff must set one, or hold one."""
 
     status = 409
+
+
+class NotPaired(KioskError):
+    """The credential is unknown or revoked."""
+
+    status = 401
 
 
 @dataclass
@@ -127,15 +135,22 @@ def note_queue(device: KioskDevice, queued, failed) -> None:
 
 def room_meeting(device: KioskDevice) -> Meeting | None:
     """The meeting staff set for the room, else the room's most recent meeting up to today."""
-    if device.meeting is not None:
-        return device.meeting
-    return db.session.scalar(
-        select(Meeting)
-        .where(Meeting.room == device.room_name, Meeting.venue == device.venue,
-               Meeting.held_on <= clock.today())
-        .order_by(Meeting.held_on.desc(), Meeting.id.desc())
-        .limit(1)
-    )
+    return db.session.scalar(select(Meeting).where(
+        Meeting.id == _meeting_id(device.room_name, device.venue, device.meeting_id, None, clock.today())))
+
+
+def _meeting_id(room, venue, chosen, asked, today):
+    """SQL for the id of the meeting a room's answers go to: `asked` (the meeting the tablet
+    showed, which may have been queued offline since) if it is this room's, else the one staff
+    chose for the room, else the room's latest up to `today`. The room, venue and choice are
+    either a device's values or kiosk_devices' columns, so an answer's own INSERT can find its
+    meeting (receive_answer)."""
+    own = select(Meeting.id).where(Meeting.id == asked, or_(
+        Meeting.id == chosen, and_(Meeting.room == room, Meeting.venue == venue))).scalar_subquery()
+    latest = (select(Meeting.id)
+              .where(Meeting.room == room, Meeting.venue == venue, Meeting.held_on <= today)
+              .order_by(Meeting.held_on.desc(), Meeting.id.desc()).limit(1).scalar_subquery())
+    return func.coalesce(own, chosen, latest)
 
 
 def is_open(device: KioskDevice) -> bool:
@@ -157,17 +172,6 @@ def _row_id(value) -> int | None:
     if isinstance(value, int) and not isinstance(value, bool) and 0 < value < 2**31:
         return value
     return None
-
-
-def _meeting_for_answer(device: KioskDevice, meeting_id) -> Meeting | None:
-    """The meeting the tablet showed when the answer was given, if it belongs to this room (it
-    may have been queued offline since), else the room's meeting now."""
-    if _row_id(meeting_id):
-        meeting = db.session.get(Meeting, _row_id(meeting_id))
-        if meeting is not None and (meeting.id == device.meeting_id or (
-                meeting.room == device.room_name and meeting.venue == device.venue)):
-            return meeting
-    return room_meeting(device)
 
 
 def _check_optional_fields(payload: dict) -> None:
@@ -205,20 +209,10 @@ def already_received(answer_uuid: str) -> bool:
     return db.session.get(KioskReceipt, answer_uuid) is not None
 
 
-def _receive(answer_uuid: str) -> bool:
-    """Keep the answer's receipt; False if it was kept before. One statement: a resend is the
-    rare case, so it is not looked for first."""
-    statement = (upsert(KioskReceipt).values(uuid=answer_uuid, received_on=clock.today())
-                 .on_conflict_do_nothing().returning(KioskReceipt.uuid))
-    return db.session.execute(statement).first() is not None
-
-
-def store_answer(device: KioskDevice, payload: dict) -> bool:
-    """Store one kiosk answer; False if this UUID was stored before (nothing new is stored).
-
-    The receipt and the response share the request's transaction: a resend racing the first
-    send fails on the receipt's primary key at commit, and the caller treats that as a repeat.
-    """
+def _checked(payload: dict) -> tuple[str, dict, dict[int, str]]:
+    """The answer's UUID, what is kept of it until it is stored, and its free texts; or
+    KioskError (AnswerError) saying what is wrong. Everything is checked here, on arrival, so
+    storing it later cannot fail."""
     answer_uuid = canonical_uuid(payload.get("uuid"))
     if not answer_uuid:
         raise KioskError("uuid must be a UUID")
@@ -238,19 +232,102 @@ def store_answer(device: KioskDevice, payload: dict) -> bool:
     unknown = set(answers) - version.keys
     if unknown:
         raise KioskError(f"these are not questions of that version: {', '.join(sorted(unknown))}")
-    # A resend is answered as soon as it is recognised: the first send was checked in full.
-    if not _receive(answer_uuid):
-        return False
-    meeting = _meeting_for_answer(device, payload.get("meeting_id"))
-    if meeting is None:
-        raise NoMeeting("no meeting is known for this room")
+    _rows, texts = check_answers(version, answers)
+    kept = {"version": version.id, "answers": answers,
+            "answered_on": _answer_day(payload.get("answered_on")).isoformat()}
+    return answer_uuid, kept, texts
+
+
+def receive_answer(credential: str, payload: dict) -> bool:
+    """Keep one kiosk answer; False if this UUID came before (nothing new is kept).
+
+    The answer is checked in full first; then one INSERT … SELECT checks the tablet's credential,
+    finds the room's meeting and keeps the answer in its receipt, and a resend (or the same
+    answer sent twice at once) conflicts on the receipt's key and keeps nothing. The analysis
+    step stores it as a response within the minute (store_waiting); an answer that may disclose
+    harm is stored at once instead, so it is flagged the moment it arrives. Only when nothing was
+    kept is it worth asking why: NotPaired, a resend, or NoMeeting.
+    """
+    answer_uuid, kept, texts = _checked(payload)
+    if not credential or len(credential) > 100:
+        raise NotPaired("A valid device credential is needed.")
     locale = supported(payload.get("locale") if isinstance(payload.get("locale"), str) else None)
-    record_response(
-        version, answers, channel="kiosk", locale=locale or device.default_locale,
-        meeting_kind=meeting.kind, meeting_id=meeting.id,
-        submitted_on=_answer_day(payload.get("answered_on")),
-    )
+    # On the session's connection, not through the session: the ORM's handling of an INSERT
+    # costs more than the statement itself, on the route that tablets call most.
+    kept_now = db.session.connection().execute(_keep_statement(), {
+        "uuid": answer_uuid, "today": clock.today(), "asked": _row_id(payload.get("meeting_id")),
+        "locale": locale, "answer": kept, "credential_hash": hash_token(credential),
+    }).first()
+    if kept_now is None:
+        if authenticate(credential) is None:
+            raise NotPaired("A valid device credential is needed.")
+        if already_received(answer_uuid):
+            return False
+        raise NoMeeting("no meeting is known for this room")
+    if any(possible_disclosure(text) for text in texts.values()):
+        store_waiting([answer_uuid])
     return True
+
+
+_keep_statements: dict[str, object] = {}
+
+
+def _keep_statement():
+    """receive_answer's INSERT … SELECT, built once for each kind of database: it is the same
+    statement for every answer, and building it takes longer than running it."""
+    dialect = db.session.get_bind().dialect.name
+    if dialect not in _keep_statements:
+        receipts = KioskReceipt.__table__
+        room = (select(_meeting_id(KioskDevice.room_name, KioskDevice.venue, KioskDevice.meeting_id,
+                                   bindparam("asked", type_=Integer), bindparam("today", type_=Date))
+                       .label("meeting_id"),
+                       func.coalesce(bindparam("locale", type_=String), KioskDevice.default_locale).label("locale"))
+                .where(KioskDevice.credential_hash == bindparam("credential_hash"),
+                       KioskDevice.revoked_at.is_(None))
+                .subquery())
+        _keep_statements[dialect] = (
+            upsert(receipts)
+            .from_select(["uuid", "received_on", "meeting_id", "locale", "answer"], select(
+                bindparam("uuid", type_=String), bindparam("today", type_=Date), room.c.meeting_id,
+                room.c.locale, bindparam("answer", type_=receipts.c.answer.type))
+                .where(room.c.meeting_id.is_not(None)))
+            .on_conflict_do_nothing().returning(receipts.c.uuid))
+    return _keep_statements[dialect]
+
+
+def store_waiting(uuids: Collection[str] | None = None, batch: int = 1000) -> int:
+    """Store the kiosk answers waiting in their receipts (all of them, or those named) as
+    responses, and empty those receipts; returns how many. The caller commits.
+
+    A no-op write claims each batch, as the analysis step claims responses: on PostgreSQL another
+    analyser skips the locked rows, and on SQLite it waits for the write lock and then finds the
+    answers gone."""
+    stored = 0
+    while True:
+        waiting = select(KioskReceipt.uuid).where(KioskReceipt.answer.is_not(None))
+        if uuids is not None:
+            waiting = waiting.where(KioskReceipt.uuid.in_(list(uuids)))
+        waiting = waiting.order_by(KioskReceipt.uuid).limit(batch).with_for_update(skip_locked=True)
+        claimed = db.session.execute(
+            update(KioskReceipt).where(KioskReceipt.uuid.in_(waiting.scalar_subquery()))
+            .values(received_on=KioskReceipt.received_on)
+            .returning(KioskReceipt.uuid, KioskReceipt.meeting_id, KioskReceipt.locale, KioskReceipt.answer)
+            .execution_options(synchronize_session=False)).all()
+        if not claimed:
+            return stored
+        kinds = dict(db.session.execute(
+            select(Meeting.id, Meeting.kind).where(Meeting.id.in_({row.meeting_id for row in claimed}))).all())
+        for row in claimed:
+            record_response(
+                shapes.shape(row.answer["version"]), row.answer["answers"], channel="kiosk",
+                locale=row.locale, meeting_kind=kinds[row.meeting_id], meeting_id=row.meeting_id,
+                submitted_on=date.fromisoformat(row.answer["answered_on"]),
+            )
+        db.session.execute(
+            update(KioskReceipt).where(KioskReceipt.uuid.in_([row.uuid for row in claimed]))
+            .values(meeting_id=None, locale=None, answer=null())
+            .execution_options(synchronize_session=False))
+        stored += len(claimed)
 
 
 def answer_later(device: KioskDevice, locale: str | None) -> str:

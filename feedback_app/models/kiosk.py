@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from datetime import date, datetime, time
 
-from sqlalchemy import Date, ForeignKey, Integer, String, Time
+from sqlalchemy import JSON, Date, ForeignKey, Index, Integer, String, Time, text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ..extensions import db
@@ -40,12 +40,25 @@ class KioskDevice(db.Model):
 
 
 class KioskReceipt(db.Model):
-    """The client-made UUID of every kiosk answer stored, so a resent answer stores nothing new.
+    """The client-made UUID of every kiosk answer received, so a resent answer stores nothing new.
 
-    Deliberately apart from responses and devices: it cannot tell which response or which tablet.
+    A tablet's answer is kept here as it arrives, in one statement (kiosk_api.services), and
+    becomes a response in the next analysis step, which then empties `answer` and `meeting_id`.
+    From then on the receipt is deliberately apart from responses and devices: it cannot tell
+    which response or which tablet.
     """
 
     __tablename__ = "kiosk_receipts"
+    __table_args__ = (
+        # The answers still waiting are few; the receipts of those stored are many.
+        Index("ix_kiosk_receipts_waiting", "uuid",
+              postgresql_where=text("answer IS NOT NULL"), sqlite_where=text("answer IS NOT NULL")),
+    )
 
     uuid: Mapped[str] = mapped_column(String(36), primary_key=True)
     received_on: Mapped[date] = mapped_column(Date)
+    # Until it is stored as a response: the room's meeting, the answer's language, and the
+    # answer as checked on arrival ({"version": id, "answers": {...}, "answered_on": "YYYY-MM-DD"}).
+    meeting_id: Mapped[int | None] = mapped_column(ForeignKey("meetings.id"))
+    locale: Mapped[str | None] = mapped_column(String(16))
+    answer: Mapped[dict | None] = mapped_column(JSON(none_as_null=True))

@@ -103,6 +103,23 @@ def record_response(
     Two INSERTs and nothing more: sentiment, themes and the summary's totals come later, from the
     analysis step (insights.analysis), so no one waits for them."""
     form = version if isinstance(version, VersionShape) else shapes.of(version)
+    rows, texts = check_answers(form, answers)
+    response_id = db.session.execute(
+        insert(Response.__table__).returning(Response.__table__.c.id),
+        {"survey_version_id": form.id, "channel": channel, "locale": locale,
+         "meeting_kind": meeting_kind, "meeting_id": meeting_id,
+         "submitted_on": submitted_on or clock.today(), "consent_to_quote": consent_to_quote,
+         "supported_by_advocate": supported_by_advocate},
+    ).scalar_one()
+    if rows:
+        db.session.execute(insert(Answer.__table__), [{**row, "response_id": response_id} for row in rows])
+    signals.response_recorded.send(response_id, texts=texts)
+    return response_id
+
+
+def check_answers(form: VersionShape, answers: Mapping[str, str | None]) -> tuple[list[dict], dict[int, str]]:
+    """The answer rows to store, and the free texts by question id; AnswerError if an answer
+    does not fit its question or a required one is missing. Empty answers are left out."""
     rows, texts = [], {}
     for question in form.questions:
         value = answers.get(question.key)
@@ -117,17 +134,7 @@ def record_response(
             rows.append({"question_id": question.id, "text": None, "choice": value})
         else:
             raise AnswerError(f"{value!r} is not an option of {question.key}")
-    response_id = db.session.execute(
-        insert(Response.__table__).returning(Response.__table__.c.id),
-        {"survey_version_id": form.id, "channel": channel, "locale": locale,
-         "meeting_kind": meeting_kind, "meeting_id": meeting_id,
-         "submitted_on": submitted_on or clock.today(), "consent_to_quote": consent_to_quote,
-         "supported_by_advocate": supported_by_advocate},
-    ).scalar_one()
-    if rows:
-        db.session.execute(insert(Answer.__table__), [{**row, "response_id": response_id} for row in rows])
-    signals.response_recorded.send(response_id, texts=texts)
-    return response_id
+    return rows, texts
 
 
 def answer_invitation(invitation: Invitation, version: SurveyVersion, answers, *, locale: str,

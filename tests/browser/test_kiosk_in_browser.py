@@ -14,6 +14,7 @@ from feedback_app import clock
 from feedback_app.extensions import db
 from feedback_app.models import Meeting, Response
 
+from ..conftest import kiosk_answers_stored
 from .conftest import screenshot
 
 pytestmark = pytest.mark.browser
@@ -58,6 +59,7 @@ def paired(app, live_server):
 
 
 def stored(app) -> int:
+    kiosk_answers_stored(app)
     with app.app_context():
         return db.session.scalar(select(func.count()).select_from(Response))
 
