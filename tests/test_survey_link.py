@@ -9,7 +9,8 @@ from sqlalchemy import func, select
 from feedback_app import clock
 from feedback_app.extensions import db
 from feedback_app.models import Answer, Invitation, Response
-from feedback_app.surveys.services import answer_invitation, find_open_invitation
+from feedback_app.surveys import shapes
+from feedback_app.surveys.services import current_version_id, record_response, use_invitation
 from feedback_app.surveys.tokens import hash_token
 
 from .conftest import csrf_from
@@ -62,6 +63,22 @@ def test_answering_stores_the_response_and_uses_the_invitation(client, invite, a
         }
         invitation = db.session.scalar(select(Invitation))
         assert invitation.status == "answered" and invitation.contact_ciphertext is None
+
+
+def test_each_link_opens_its_own_survey_and_keeps_its_own_meeting_kind(client, invite, app):
+    links = [(invite(survey="debrief", kind="fgc"), "q_overall", "good"),
+             (invite(survey="trigger", kind="core_group"), "q_fathers_need", "to be asked."),
+             (invite(survey="debrief", kind="cp_conference"), "q_overall", "poor")]
+    for token, key, value in reversed(links):
+        assert _post(client, token, {key: value}).status_code == 302
+    with app.app_context():
+        stored = {(r.survey_version.survey.slug, r.meeting_kind, r.answers[0].choice or r.answers[0].text)
+                  for r in db.session.scalars(select(Response))}
+    assert stored == {("debrief", "fgc", "good"), ("trigger", "core_group", "to be asked."),
+                      ("debrief", "cp_conference", "poor")}
+    # Each page showed its own survey: the trigger page has its question and not the debrief's.
+    page = client.get(f"/s/{invite(survey='trigger')}").get_data(as_text=True)
+    assert 'name="q_fathers_need"' in page and 'name="q_overall"' not in page
 
 
 def test_a_used_link_answers_like_an_unknown_one(client, invite):
@@ -125,7 +142,14 @@ def test_oversized_text_is_explained_and_nothing_is_stored(client, invite, app):
 def test_an_answer_that_is_not_an_option_is_refused(client, invite, app):
     response = _post(client, invite(), {**GOOD_ANSWERS, "q_overall": "brilliant"})
     assert response.status_code == 400
+    assert "Not a valid choice" in response.get_data(as_text=True)
     assert _count(app) == 0
+
+
+def test_the_form_s_own_messages_speak_the_reader_s_language(client, invite):
+    client.get("/?lang=pl")
+    response = _post(client, invite(), {**GOOD_ANSWERS, "q_overall": "brilliant"})
+    assert response.status_code == 400 and "Nieprawidłowy wybór" in response.get_data(as_text=True)
 
 
 def test_a_forged_csrf_token_is_refused_and_nothing_is_stored(client, invite, app):
@@ -146,16 +170,16 @@ def test_a_token_used_twice_at_once_stores_one_response(app, invite):
 
     def answer():
         with app.app_context():
-            invitation = find_open_invitation(token)
-            version = invitation.survey.current
+            version = shapes.shape(current_version_id(token))
             start.wait()
-            response = answer_invitation(
-                invitation, version, {"overall": "poor"}, locale="en_GB", consent_to_quote=False)
-            if response is None:
+            used = use_invitation(token, version.survey_id)
+            if used is None:
                 db.session.rollback()
             else:
+                record_response(version, {"overall": "poor"}, channel="link", locale="en_GB",
+                                meeting_kind=used[1])
                 db.session.commit()
-            results.append(response is not None)
+            results.append(used is not None)
             db.session.remove()
 
     threads = [threading.Thread(target=answer) for _ in range(2)]

@@ -5,8 +5,7 @@ from collections.abc import Mapping
 from datetime import date, timedelta
 
 from flask import current_app
-from sqlalchemy import insert, select, update
-from sqlalchemy.orm import joinedload
+from sqlalchemy import Integer, String, bindparam, func, insert, literal_column, select, update
 
 from .. import clock, signals
 from ..extensions import db
@@ -47,41 +46,65 @@ def _start_of(day):
     return datetime.combine(day, time(0), tzinfo=clock.LOCAL_ZONE)
 
 
-def find_open_invitation(token: str) -> Invitation | None:
-    """The invitation for a token if it can still be answered; None for unknown, used or expired
-    alike, so a guesser learns nothing."""
-    if not token or len(token) > 100:
+# The conditions an invitation must meet to be answered with a token: unknown, used and expired
+# links alike meet none, so a guesser learns nothing. Written once with placeholders (_link):
+# the statements below run for every link opened and sent, and building them costs more than
+# running them.
+_OPEN = (Invitation.token_hash == bindparam("link_hash"), Invitation.status.in_(OPEN_STATUSES),
+         Invitation.expires_at > bindparam("now"))
+# What the UPDATEs return besides the invitation's own columns, written out: SQLAlchemy leaves
+# the columns of a RETURNING clause unqualified on SQLite, which would turn these correlated
+# subqueries into "survey_id = survey_id".
+_CURRENT_VERSION_ID = literal_column(
+    "(SELECT v.id FROM survey_versions AS v WHERE v.survey_id = invitations.survey_id"
+    " ORDER BY v.number DESC LIMIT 1)", Integer)
+_MEETING_KIND = literal_column(
+    "(SELECT m.kind FROM meetings AS m WHERE m.id = invitations.meeting_id)", String)
+_NOTE_OPENED = (
+    update(Invitation).where(*_OPEN)
+    .values(opened_at=func.coalesce(Invitation.opened_at, bindparam("now", type_=Invitation.opened_at.type)))
+    .returning(_CURRENT_VERSION_ID))
+_USE = (
+    update(Invitation).where(*_OPEN, Invitation.survey_id == bindparam("answers_survey_id"))
+    .values(status="answered", contact_ciphertext=None)
+    .returning(Invitation.channel, _MEETING_KIND))
+
+
+def _link(token) -> dict | None:
+    """The values _OPEN needs for this token, or None for something that is no token at all."""
+    if not isinstance(token, str) or not 0 < len(token) <= 100:
         return None
-    return db.session.scalar(
-        select(Invitation).where(
-            Invitation.token_hash == hash_token(token),
-            Invitation.status.in_(OPEN_STATUSES),
-            Invitation.expires_at > clock.now(),
-        )
-        # The meeting and survey come with it, and the versions (small rows) right after.
-        .options(joinedload(Invitation.meeting), joinedload(Invitation.survey).selectinload(Survey.versions))
-    )
+    return {"link_hash": hash_token(token), "now": clock.now()}
 
 
-def note_opened(invitation: Invitation) -> None:
-    if invitation.opened_at is None:
-        invitation.opened_at = clock.now()
+def find_open_invitation(token: str) -> Invitation | None:
+    """The invitation for a token if it can still be answered, else None."""
+    link = _link(token)
+    return db.session.scalar(select(Invitation).where(*_OPEN), link) if link else None
 
 
-def claim(invitation_id: int) -> bool:
-    """Mark the invitation used, in one conditional UPDATE. Of two people sending the same link
-    at once, exactly one gets True: the other's UPDATE finds the row already answered."""
-    result = db.session.execute(
-        update(Invitation)
-        .where(
-            Invitation.id == invitation_id,
-            Invitation.status.in_(OPEN_STATUSES),
-            Invitation.expires_at > clock.now(),
-        )
-        .values(status="answered", contact_ciphertext=None)
-        .execution_options(synchronize_session=False)
-    )
-    return result.rowcount == 1
+def current_version_id(token: str) -> int | None:
+    """The current version of the survey a link opens, if the link can still be answered."""
+    link = _link(token)
+    return db.session.scalar(select(_CURRENT_VERSION_ID).select_from(Invitation).where(*_OPEN), link) if link else None
+
+
+def open_invitation(token: str) -> int | None:
+    """Note when a link is first opened, and return the current version of its survey; None if
+    the link cannot be answered. One statement, on the session's connection: this runs for every
+    family opening a link, and the ORM's handling of an UPDATE costs more than the UPDATE."""
+    link = _link(token)
+    return db.session.connection().scalar(_NOTE_OPENED, link) if link else None
+
+
+def use_invitation(token: str, survey_id: int) -> tuple[str, str] | None:
+    """Mark the invitation for this token used, and forget its contact, in one conditional
+    UPDATE; return its channel and its meeting's kind. None if it cannot be answered (or is for
+    another survey than the answers): of two people sending the same link at once, exactly one
+    gets it, as the other's UPDATE finds the row already answered."""
+    link = _link(token)
+    used = db.session.connection().execute(_USE, {**link, "answers_survey_id": survey_id}).first() if link else None
+    return (used[0], used[1]) if used else None
 
 
 def record_response(
@@ -104,7 +127,9 @@ def record_response(
     analysis step (insights.analysis), so no one waits for them."""
     form = version if isinstance(version, VersionShape) else shapes.of(version)
     rows, texts = check_answers(form, answers)
-    response_id = db.session.execute(
+    # On the session's connection: the ORM's handling of an INSERT costs more than the INSERT.
+    connection = db.session.connection()
+    response_id = connection.execute(
         insert(Response.__table__).returning(Response.__table__.c.id),
         {"survey_version_id": form.id, "channel": channel, "locale": locale,
          "meeting_kind": meeting_kind, "meeting_id": meeting_id,
@@ -112,7 +137,7 @@ def record_response(
          "supported_by_advocate": supported_by_advocate},
     ).scalar_one()
     if rows:
-        db.session.execute(insert(Answer.__table__), [{**row, "response_id": response_id} for row in rows])
+        connection.execute(insert(Answer.__table__), [{**row, "response_id": response_id} for row in rows])
     signals.response_recorded.send(response_id, texts=texts)
     return response_id
 
@@ -135,20 +160,6 @@ def check_answers(form: VersionShape, answers: Mapping[str, str | None]) -> tupl
         else:
             raise AnswerError(f"{value!r} is not an option of {question.key}")
     return rows, texts
-
-
-def answer_invitation(invitation: Invitation, version: SurveyVersion, answers, *, locale: str,
-                      consent_to_quote: bool) -> int | None:
-    """Use the invitation and store the response (its id is returned), or store nothing if it
-    was used meanwhile."""
-    kind = invitation.meeting.kind
-    channel = "card" if invitation.channel == "card" else "link"
-    if not claim(invitation.id):
-        return None
-    return record_response(
-        version, answers, channel=channel, locale=locale, meeting_kind=kind,
-        consent_to_quote=consent_to_quote,
-    )
 
 
 def version_for(survey: Survey, version_id) -> SurveyVersion:
