@@ -5,7 +5,7 @@ from sqlalchemy import func, select
 
 from feedback_app import clock
 from feedback_app.extensions import db
-from feedback_app.models import Answer, AuditEvent, Invitation, Response, Story
+from feedback_app.models import Answer, AuditEvent, Invitation, KioskReceipt, Response, Story
 
 from .test_survey_link import GOOD_ANSWERS, _post
 
@@ -52,6 +52,23 @@ def test_purge_applies_every_retention_rule(app, client, invite, runner, monkeyp
         assert _count(Invitation) == 0
     again = runner.invoke(args=["data", "purge"])
     assert all(line.endswith(": 0") for line in again.output.splitlines() if ":" in line)
+
+
+def test_old_kiosk_receipts_go_but_an_answer_still_waiting_stays(app, runner):
+    old = clock.today() - timedelta(days=91)
+    with app.app_context():
+        db.session.add_all([
+            KioskReceipt(uuid="00000000-0000-4000-8000-000000000001", received_on=old),
+            KioskReceipt(uuid="00000000-0000-4000-8000-000000000002", received_on=clock.today()),
+            KioskReceipt(uuid="00000000-0000-4000-8000-000000000003", received_on=old,
+                         locale="en_GB", answer={"version": 1, "answers": {}, "answered_on": old.isoformat()}),
+        ])
+        db.session.commit()
+    result = runner.invoke(args=["data", "purge"])
+    assert "kiosk receipts deleted: 1" in result.output
+    with app.app_context():
+        assert sorted(db.session.scalars(select(KioskReceipt.uuid))) == [
+            "00000000-0000-4000-8000-000000000002", "00000000-0000-4000-8000-000000000003"]
 
 
 def test_a_dry_run_changes_nothing(app, client, invite, runner):

@@ -8,7 +8,8 @@ What is kept, and for how long (days, from the settings in config.py):
 - responses and their answers: deleted FEEDBACK_RETAIN_RESPONSE_DAYS after the day they were given;
 - stories: the encrypted original erased once a story is published, rejected or withdrawn;
   rejected and withdrawn stories deleted FEEDBACK_RETAIN_STORY_DAYS after they were told;
-- the audit log: FEEDBACK_RETAIN_AUDIT_DAYS.
+- the audit log: FEEDBACK_RETAIN_AUDIT_DAYS;
+- a kiosk answer's receipt (its UUID and day, once the answer is stored): RECEIPT_DAYS.
 """
 from __future__ import annotations
 
@@ -20,7 +21,7 @@ from sqlalchemy import delete, or_, update
 
 from .. import clock
 from ..extensions import db
-from ..models import AuditEvent, Invitation, Response, Story
+from ..models import AuditEvent, Invitation, KioskReceipt, Response, Story
 
 SETTINGS = {
     "contact": "FEEDBACK_RETAIN_CONTACT_DAYS",
@@ -30,6 +31,9 @@ SETTINGS = {
     "audit": "FEEDBACK_RETAIN_AUDIT_DAYS",
 }
 FINISHED_INVITATIONS = ("answered", "expired", "failed")
+# A receipt only stops a tablet's resend from being stored twice; a tablet resends within
+# minutes of getting its connection back, so after three months a receipt guards nothing.
+RECEIPT_DAYS = timedelta(days=90)
 CLOSED_STORIES = ("published", "rejected", "withdrawn")
 
 
@@ -42,6 +46,7 @@ class PurgeReport:
     story_originals_erased: int = 0
     stories_deleted: int = 0
     audit_events_deleted: int = 0
+    kiosk_receipts_deleted: int = 0
 
     def lines(self) -> list[str]:
         return [f"{name.replace('_', ' ')}: {count}" for name, count in vars(self).items()]
@@ -95,5 +100,10 @@ def purge() -> PurgeReport:
 
     report.audit_events_deleted = _count(run(
         delete(AuditEvent).where(AuditEvent.occurred_at <= now - _days("audit"))
+        .execution_options(synchronize_session=False)))
+    # One whose answer still waits for the analysis step stays.
+    report.kiosk_receipts_deleted = _count(run(
+        delete(KioskReceipt)
+        .where(KioskReceipt.answer.is_(None), KioskReceipt.received_on <= today - RECEIPT_DAYS)
         .execution_options(synchronize_session=False)))
     return report
