@@ -1,7 +1,7 @@
 """The load benchmark's baseline: a bare Flask endpoint that does one SQLAlchemy INSERT.
 
-Served by gunicorn exactly like the app: `gunicorn "benchmarks.baseline_app:create()"` with
-DATABASE_URL set.
+Served by gunicorn exactly like the app: `gunicorn -c gunicorn.conf.py
+"benchmarks.baseline_app:create()"` with DATABASE_URL set.
 """
 import os
 from datetime import date
@@ -21,6 +21,9 @@ events = Table(
 def create() -> Flask:
     engine = create_engine(os.environ["DATABASE_URL"], pool_pre_ping=True)
     metadata.create_all(engine)
+    # gunicorn.conf.py preloads the app and forks workers from it: none may inherit this
+    # connection, so each opens its own.
+    engine.dispose()
     app = Flask(__name__)
 
     @app.post("/insert")

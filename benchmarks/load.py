@@ -1,8 +1,8 @@
 """Load: gunicorn on PostgreSQL, driven from a second process on loopback.
 
-Measures answers by link (open the page, then send it) and, when the kiosk API is there, kiosk
-answers; beside a baseline from the same run: a bare Flask endpoint doing one SQLAlchemy INSERT
-(benchmarks/baseline_app.py), served by gunicorn with the same workers.
+Measures answers by link (open the page, then send it) and kiosk answers, beside a baseline from
+the same run: a bare Flask endpoint doing one SQLAlchemy INSERT (benchmarks/baseline_app.py).
+Both are served as in production (gunicorn.conf.py), with WORKERS sync workers each.
 
 1. Peak: as many requests as CONCURRENCY clients can make in SECONDS (closed loop), for the
    baseline and each kind of answer in turn, ROUNDS times over. Each rate is its median round;
@@ -64,7 +64,7 @@ def _free_port() -> int:
 def _serve(app_spec: str, env: dict) -> tuple[subprocess.Popen, int]:
     port = _free_port()
     process = subprocess.Popen(
-        [sys.executable, "-m", "gunicorn", "-w", str(WORKERS), "-b", f"127.0.0.1:{port}",
+        [sys.executable, "-m", "gunicorn", "-c", "gunicorn.conf.py", "-w", str(WORKERS), "-b", f"127.0.0.1:{port}",
          "--log-level", "warning", "--access-logfile", "/dev/null", app_spec],
         cwd=ROOT, env={**os.environ, **env},
     )
@@ -128,14 +128,16 @@ def link_operation(port: int, tokens: list[str]) -> Callable[[], None]:
     return answer
 
 
-def kiosk_operation(port: int, credential: str, version_id: int) -> Callable[[], None]:
-    """One kiosk answer: a single authenticated JSON POST with a fresh UUID."""
+def kiosk_operation(port: int, tablet: dict) -> Callable[[], None]:
+    """One kiosk answer: a single authenticated JSON POST with a fresh UUID, as the tablet sends
+    it (kiosk/kiosk.js: the meeting it showed, its language and day)."""
     client = Client(port)
-    headers = {"Authorization": f"Bearer {credential}", "Content-Type": "application/json"}
+    headers = {"Authorization": f"Bearer {tablet['credential']}", "Content-Type": "application/json"}
 
     def answer():
-        body = json.dumps({"uuid": str(uuid.uuid4()), "survey_version_id": version_id,
-                           "answers": KIOSK_ANSWER})
+        body = json.dumps({"uuid": str(uuid.uuid4()), "survey_version_id": tablet["version_id"],
+                           "meeting_id": tablet["meeting_id"], "locale": "en_GB",
+                           "answered_on": date.today().isoformat(), "answers": KIOSK_ANSWER})
         status, _body, _headers = client.request("POST", "/api/v1/kiosk/responses", body, headers)
         assert status == 201, status
 
@@ -197,14 +199,15 @@ def p99(values: list[float]) -> float:
     return statistics.quantiles(values, n=100)[98]
 
 
-def _seed_kiosk() -> tuple[str, int]:
+def _seed_kiosk() -> dict:
+    """A paired tablet in a room with a meeting: what kiosk_operation sends with."""
     meeting = Meeting(kind="cp_conference", held_on=date.today(), venue="Town Hall", room="Room 1")
     db.session.add(meeting)
     pairing = add_device("Room 1", "Town Hall")
     _device, credential = pair(pairing.pairing_token)
     version = db.session.query(Survey).filter_by(slug="kiosk").one().current
     db.session.commit()
-    return credential, version.id
+    return {"credential": credential, "version_id": version.id, "meeting_id": meeting.id}
 
 
 def _seed_tokens(count: int) -> list[str]:
@@ -250,11 +253,11 @@ def report(name: str, operation, peak: float, ratio: float | None) -> None:
 
 def main() -> None:
     logging.getLogger("alembic").setLevel(logging.WARNING)
-    print(f"load on PostgreSQL: gunicorn, {WORKERS} sync workers; {CONCURRENCY} clients, {SECONDS} s a step, "
+    print(f"load on PostgreSQL: gunicorn.conf.py, {WORKERS} sync workers; {CONCURRENCY} clients, {SECONDS} s a step, "
           f"median of {ROUNDS} rounds")
     with migrated_app("postgresql") as app:
         tokens = _seed_tokens(LINK_TOKENS)
-        credential, kiosk_version = _seed_kiosk()
+        tablet = _seed_kiosk()
         env = {
             "DATABASE_URL": app.config["SQLALCHEMY_DATABASE_URI"],
             "FEEDBACK_INSTANCE_PATH": os.environ["FEEDBACK_INSTANCE_PATH"],
@@ -269,7 +272,7 @@ def main() -> None:
             servers.append(server)
             operations = {
                 "baseline INSERT": baseline_operation(base_port),
-                "kiosk answer": kiosk_operation(port, credential, kiosk_version),
+                "kiosk answer": kiosk_operation(port, tablet),
                 "answer by link (2 req)": link_operation(port, tokens),
             }
             rates = peaks(operations)

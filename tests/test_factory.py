@@ -47,3 +47,13 @@ def test_suppression_threshold_can_never_go_below_five(tmp_path, monkeypatch):
 
 def test_test_config_overrides(app):
     assert app.testing
+
+
+def test_building_the_app_opens_no_database_connection(database_url):
+    """gunicorn.conf.py preloads the app and forks its workers from it: a connection opened
+    before the fork would be shared by every worker."""
+    from feedback_app.extensions import db
+
+    app = create_app({"SQLALCHEMY_DATABASE_URI": database_url})
+    with app.app_context():  # a connection used and given back would be checked in
+        assert db.engine.pool.checkedin() == db.engine.pool.checkedout() == 0
