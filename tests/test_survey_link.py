@@ -1,4 +1,5 @@
 """Answering by link: /s/<token>."""
+import html as html_lib
 import re
 import threading
 from datetime import timedelta
@@ -211,3 +212,17 @@ def test_pages_keep_tokens_out_of_referrers_and_frames(client, invite):
     assert "frame-ancestors 'none'" in response.headers["Content-Security-Policy"]
     assert "unsafe-inline" not in response.headers["Content-Security-Policy"]
     assert response.headers["X-Content-Type-Options"] == "nosniff"
+
+
+def test_each_language_gets_its_own_questions_though_each_is_rendered_once(client, invite, app):
+    from flask_babel import force_locale
+
+    from feedback_app.i18n import translated
+
+    prompt = "Overall, how was your experience of the meeting?"
+    with app.test_request_context(), force_locale("pl"):
+        polish = translated(prompt)
+    assert polish != prompt
+    for lang, shown, hidden in (("en_GB", prompt, polish), ("pl", polish, prompt), ("en_GB", prompt, polish)):
+        html = client.get(f"/s/{invite()}", query_string={"lang": lang}).get_data(as_text=True)
+        assert html_lib.escape(shown, quote=True) in html and html_lib.escape(hidden, quote=True) not in html
