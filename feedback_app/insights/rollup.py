@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Sequence
+from datetime import date
 
 from sqlalchemy import Integer, case, cast, delete, event, extract, func, literal, select, union_all
 
@@ -33,6 +34,11 @@ COUNTS = (
 def month_of(day_column):
     """YYYYMM of a date column, in SQL."""
     return cast(extract("year", day_column) * 100 + extract("month", day_column), Integer)
+
+
+def yyyymm(day: date) -> int:
+    """YYYYMM of a date, as month_of gives it in SQL."""
+    return day.year * 100 + day.month
 
 
 def count(response_ids: Sequence[int] | None = None, sign: int = 1, every: bool = True,
@@ -56,10 +62,10 @@ def count(response_ids: Sequence[int] | None = None, sign: int = 1, every: bool 
     for theme_id, day, channel, kind, *counts in db.session.execute(union_all(*parts)):
         counts = [sign * n for n in counts]
         days[(theme_id, day, channel, kind)] = counts
-        month = months[(theme_id, day.year * 100 + day.month, channel, kind)]
+        month = months[(theme_id, yyyymm(day), channel, kind)]
         month[:] = [a + b for a, b in zip(month, counts)]
     _add_to(InsightCount, [
-        {"theme_id": t, "day": d, "channel": c, "meeting_kind": k, "month": d.year * 100 + d.month,
+        {"theme_id": t, "day": d, "channel": c, "meeting_kind": k, "month": yyyymm(d),
          **dict(zip(COUNTS, counts))} for (t, d, c, k), counts in days.items()])
     _add_to(InsightMonthCount, [
         {"theme_id": t, "month": m, "channel": c, "meeting_kind": k, **dict(zip(COUNTS, counts))}
@@ -77,7 +83,6 @@ def _per_response(response_ids: Sequence[int] | None):
     query = (
         select(
             Response.id.label("response_id"), Response.submitted_on.label("day"),
-            month_of(Response.submitted_on).label("month"),
             Response.channel.label("channel"), Response.meeting_kind.label("meeting_kind"),
             literal(1, Integer).label("responses"),
             tally(is_headline).label("ratings_answered"),

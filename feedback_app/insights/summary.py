@@ -140,10 +140,6 @@ def _from_totals(filters: Filters):
     return figures
 
 
-def _yyyymm(day: date) -> int:
-    return day.year * 100 + day.month
-
-
 def _split_period(since: date | None, until: date | None):
     """(months, days): conditions on the monthly rows for the whole months of the period, and on
     the daily rows for the days outside them; None where there are none."""
@@ -161,8 +157,8 @@ def _split_period(since: date | None, until: date | None):
         edges.append((end, until + timedelta(days=1)))
 
     def months(t):
-        return ([t.month >= _yyyymm(first)] if first else []) + (
-            [t.month < _yyyymm(end)] if end else [])
+        return ([t.month >= rollup.yyyymm(first)] if first else []) + (
+            [t.month < rollup.yyyymm(end)] if end else [])
 
     def days(t):
         return [or_(*(and_(t.day >= start, t.day < stop) for start, stop in edges))]

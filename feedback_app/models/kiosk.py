@@ -43,8 +43,8 @@ class KioskReceipt(db.Model):
     """The client-made UUID of every kiosk answer received, so a resent answer stores nothing new.
 
     A tablet's answer is kept here as it arrives, in one statement (kiosk_api.services), and
-    becomes a response in the next analysis step, which then empties `answer` and `meeting_id`.
-    From then on the receipt is deliberately apart from responses and devices: it cannot tell
+    becomes a response in the next analysis step, which then empties `meeting_id`, `locale` and
+    `answer`. From then on the receipt is deliberately apart from responses and devices: it cannot tell
     which response or which tablet.
     """
 
