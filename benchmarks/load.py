@@ -28,18 +28,16 @@ import threading
 import time
 import uuid
 from collections.abc import Callable
-from datetime import date, timedelta
+from datetime import date
 from pathlib import Path
 from urllib.parse import urlencode
 
-from sqlalchemy import insert
-
 from feedback_app import clock
+from feedback_app.demo import load_due_invitations
 from feedback_app.extensions import db
 from feedback_app.kiosk_api.services import add_device, pair
-from feedback_app.models import Invitation, Meeting, Survey
+from feedback_app.models import Meeting, Survey
 from feedback_app.surveys.shipped import ensure_shipped_surveys
-from feedback_app.surveys.tokens import hash_token, new_token
 
 from ._db import migrated_app
 
@@ -213,17 +211,7 @@ def _seed_kiosk() -> dict:
 def _seed_tokens(count: int) -> list[str]:
     """`count` card invitations to the debrief survey, open now: one per answer by link."""
     ensure_shipped_surveys()
-    survey = db.session.query(Survey).filter_by(slug="debrief").one()
-    meeting = Meeting(kind="cp_conference", held_on=date.today(), venue="Town Hall")
-    db.session.add(meeting)
-    db.session.flush()
-    now = clock.now()
-    tokens = [new_token() for _ in range(count)]
-    db.session.execute(insert(Invitation), [
-        {"meeting_id": meeting.id, "survey_id": survey.id, "channel": "card", "locale": "en_GB",
-         "token_hash": hash_token(token), "status": "sent", "created_at": now, "due_at": now,
-         "expires_at": now + timedelta(days=28), "attempts": 0}
-        for token in tokens])
+    tokens = load_due_invitations(count, clock.now(), channel="card")
     db.session.commit()
     return tokens
 

@@ -257,24 +257,26 @@ RESPONSE_COLUMNS = ("id", "survey_version_id", "channel", "locale", "meeting_kin
 ANSWER_COLUMNS = ("response_id", "question_id", "choice", "text")
 
 
-def load_due_invitations(count: int, due_at: datetime) -> None:
-    """`count` email invitations to the debrief survey, all due at `due_at`, each to a made-up
-    address sealed with its token as usual: work for `invitations send-due` under load."""
+def load_due_invitations(count: int, due_at: datetime, channel: str = "email") -> list[str]:
+    """`count` invitations to the debrief survey, all due at `due_at`; returns their tokens.
+    By email, each goes to a made-up address sealed with its token as usual: work for
+    `invitations send-due` under load. As cards there is nothing to send: links to answer."""
     meeting = Meeting(kind="cp_conference", held_on=due_at.date() - timedelta(days=3))
     db.session.add(meeting)
     db.session.flush()
     survey_id = db.session.scalar(select(Survey.id).where(Survey.slug == "debrief"))
-    rows = []
-    for number in range(count):
-        token = new_token()
-        rows.append({
-            "meeting_id": meeting.id, "survey_id": survey_id, "channel": "email", "locale": "en_GB",
+    tokens = [new_token() for _ in range(count)]
+    sent = channel != "card"
+    db.session.execute(insert(Invitation), [
+        {
+            "meeting_id": meeting.id, "survey_id": survey_id, "channel": channel, "locale": "en_GB",
             "token_hash": hash_token(token), "status": "scheduled",
-            "contact_ciphertext": contacts.seal(f"family{number}@example.org", token),
+            "contact_ciphertext": contacts.seal(f"family{number}@example.org", token) if sent else None,
             "created_at": due_at, "due_at": due_at, "expires_at": due_at + timedelta(days=28),
-            "next_send_at": due_at, "attempts": 0,
-        })
-    db.session.execute(insert(Invitation), rows)
+            "next_send_at": due_at if sent else None, "attempts": 0,
+        }
+        for number, token in enumerate(tokens)])
+    return tokens
 
 
 def _bulk_insert(table: str, columns: tuple[str, ...], rows: list[tuple]) -> None:
