@@ -5,7 +5,7 @@ Revises: c7d8e9f0a1b2
 Create Date: 2026-11-24
 
 """
-from alembic import op
+from alembic import context, op
 import sqlalchemy as sa
 
 
@@ -29,6 +29,14 @@ def upgrade():
 
 
 def downgrade():
+    # Until the analysis step stores them, kiosk answers live only in these columns: refuse to
+    # drop them rather than lose what a family said.
+    if not context.is_offline_mode():
+        waiting = op.get_bind().scalar(sa.text("SELECT count(*) FROM kiosk_receipts WHERE answer IS NOT NULL"))
+        if waiting:
+            raise RuntimeError(
+                f"{waiting} kiosk answer(s) are still waiting to be stored: run "
+                "`flask --app feedback_app insights analyse`, then downgrade again.")
     op.drop_index("ix_kiosk_receipts_waiting", table_name="kiosk_receipts",
                   postgresql_where=WAITING, sqlite_where=WAITING)
     with op.batch_alter_table("kiosk_receipts", schema=None) as batch_op:
