@@ -17,7 +17,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from datetime import date
 
-from sqlalchemy import Integer, case, cast, delete, event, extract, func, literal, select, union_all
+from sqlalchemy import Integer, case, cast, delete, event, extract, func, literal, select, text, union_all
 
 from ..extensions import db, upsert
 from ..models import Answer, InsightCount, InsightMonthCount, Question, Response, response_themes
@@ -114,10 +114,21 @@ def _add_to(table, rows: list[dict]) -> None:
 
 def rebuild() -> None:
     """Recount every total from the analysed responses, their answers and themes."""
+    _hold_the_totals()
     db.session.execute(delete(InsightCount))
     db.session.execute(delete(InsightMonthCount))
     count()
     db.session.flush()
+
+
+def _hold_the_totals() -> None:
+    """Keep analysers from adding to the totals until this transaction ends. Otherwise one that
+    adds a row the DELETE never saw, and commits before the recount reads the responses, would
+    be counted twice: once in its row, and again by the recount adding to that row. They wait
+    instead, and add theirs after. SQLite lets one writer at a time already."""
+    if db.session.get_bind().dialect.name == "postgresql":
+        db.session.execute(text(
+            f"LOCK TABLE {InsightCount.__tablename__}, {InsightMonthCount.__tablename__} IN EXCLUSIVE MODE"))
 
 
 def in_step() -> bool:
