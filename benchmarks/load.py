@@ -10,6 +10,8 @@ Both are served as in production (gunicorn.conf.py), with WORKERS sync workers e
    moment when the machine is busy elsewhere (this one swings by a factor of two) weighs on
    both sides of the same ratio.
 2. Latency: requests sent at half that peak rate for SECONDS (open loop); p50 and p99.
+3. Where the CPU went during the peak rounds, per operation: this process (the clients), the
+   gunicorn workers, and PostgreSQL when it runs on this machine. All three share its cores.
 Targets: throughput at least 0.7 of the baseline's; p99 under 100 ms at half the peak rate.
 Rate limits are switched off for the run: real traffic comes from many addresses, not one.
 """
@@ -28,9 +30,12 @@ import threading
 import time
 import uuid
 from collections.abc import Callable
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from urllib.parse import urlencode
+
+import psutil
 
 from feedback_app import clock
 from feedback_app.demo import load_due_invitations
@@ -142,8 +147,8 @@ def kiosk_operation(port: int, tablet: dict) -> Callable[[], None]:
     return answer
 
 
-def closed_loop(operation, seconds: float, concurrency: int) -> float:
-    """Operations per second with `concurrency` clients going flat out."""
+def closed_loop(operation, seconds: float, concurrency: int) -> tuple[int, float]:
+    """How many operations `concurrency` clients going flat out did, and in how many seconds."""
     done = [0] * concurrency
     stop = time.perf_counter() + seconds
 
@@ -158,7 +163,7 @@ def closed_loop(operation, seconds: float, concurrency: int) -> float:
         t.start()
     for t in threads:
         t.join()
-    return sum(done) / (time.perf_counter() - start)
+    return sum(done), time.perf_counter() - start
 
 
 def open_loop(operation, rate: float, seconds: float, senders: int = 32) -> list[float]:
@@ -216,17 +221,53 @@ def _seed_tokens(count: int) -> list[str]:
     return tokens
 
 
-def peaks(operations: dict[str, Callable[[], None]]) -> dict[str, list[float]]:
-    """The peak rate of each operation in each of ROUNDS rounds, the operations taken in turn."""
-    for operation in operations.values():  # warm up: every worker connects, caches fill
-        closed_loop(operation, 1, CONCURRENCY)
-    rates: dict[str, list[float]] = {name: [] for name in operations}
+@dataclass
+class Served:
+    """One operation of the benchmark, and the gunicorn that serves it."""
+    operation: Callable[[], None]
+    server: subprocess.Popen
+    rates: list[float] = field(default_factory=list)
+    done: int = 0
+    cpu: dict[str, float] = field(default_factory=lambda: dict.fromkeys(("clients", "gunicorn", "PostgreSQL"), 0.0))
+
+
+def _cpu_seconds(processes) -> float:
+    total = 0.0
+    for process in processes:
+        try:
+            times = process.cpu_times()
+            total += times.user + times.system
+        except psutil.NoSuchProcess:
+            pass
+    return total
+
+
+def cpu_now(server: subprocess.Popen) -> dict[str, float]:
+    """CPU seconds used so far by this process, by a gunicorn and its workers, and by PostgreSQL
+    (its backends come and go with connections, so they are counted alive, before and after)."""
+    master = psutil.Process(server.pid)
+    postgres = [p for p in psutil.process_iter(["name"]) if (p.info["name"] or "").startswith("postgres")]
+    return {"clients": _cpu_seconds([psutil.Process()]),
+            "gunicorn": _cpu_seconds([master, *master.children(recursive=True)]),
+            "PostgreSQL": _cpu_seconds(postgres)}
+
+
+def peaks(served: dict[str, Served]) -> None:
+    """The peak rate of each operation in each of ROUNDS rounds, the operations taken in turn,
+    and the CPU each spent."""
+    for one in served.values():  # warm up: every worker connects, caches fill
+        closed_loop(one.operation, 1, CONCURRENCY)
     for _ in range(ROUNDS):
-        for name, operation in operations.items():
-            rates[name].append(closed_loop(operation, SECONDS, CONCURRENCY))
-    for name, values in rates.items():
-        print(f"  {name:22} rounds: " + ", ".join(f"{v:.0f}/s" for v in values))
-    return rates
+        for one in served.values():
+            before = cpu_now(one.server)
+            done, seconds = closed_loop(one.operation, SECONDS, CONCURRENCY)
+            after = cpu_now(one.server)
+            one.rates.append(done / seconds)
+            one.done += done
+            for part in one.cpu:
+                one.cpu[part] += after[part] - before[part]
+    for name, one in served.items():
+        print(f"  {name:22} rounds: " + ", ".join(f"{v:.0f}/s" for v in one.rates))
 
 
 def report(name: str, operation, peak: float, ratio: float | None) -> None:
@@ -258,19 +299,23 @@ def main() -> None:
             servers.append(baseline)
             server, port = _serve("feedback_app:create_app()", env)
             servers.append(server)
-            operations = {
-                "baseline INSERT": baseline_operation(base_port),
-                "kiosk answer": kiosk_operation(port, tablet),
-                "answer by link (2 req)": link_operation(port, tokens),
+            served = {
+                "baseline INSERT": Served(baseline_operation(base_port), baseline),
+                "kiosk answer": Served(kiosk_operation(port, tablet), server),
+                "answer by link (2 req)": Served(link_operation(port, tokens), server),
             }
-            rates = peaks(operations)
-            baseline = rates["baseline INSERT"]
+            peaks(served)
+            baseline_rates = served["baseline INSERT"].rates
             # An answer by link is two requests, so it is held against half the baseline's rate.
             share = {"baseline INSERT": None, "kiosk answer": 1, "answer by link (2 req)": 0.5}
-            for name, operation in operations.items():
+            for name, one in served.items():
                 ratio = None if share[name] is None else statistics.median(
-                    rate / (base * share[name]) for rate, base in zip(rates[name], baseline))
-                report(name, operation, statistics.median(rates[name]), ratio)
+                    rate / (base * share[name]) for rate, base in zip(one.rates, baseline_rates))
+                report(name, one.operation, statistics.median(one.rates), ratio)
+            print("  CPU per operation, in the peak rounds:")
+            for name, one in served.items():
+                print(f"  {name:22} " + ", ".join(
+                    f"{part} {1000 * seconds / one.done:.2f} ms" for part, seconds in one.cpu.items()))
         finally:
             for process in servers:
                 process.terminate()
