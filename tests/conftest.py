@@ -18,7 +18,7 @@ from sqlalchemy.engine import make_url
 from feedback_app import create_app
 from feedback_app.accounts.services import create_user
 from feedback_app.extensions import db, limiter
-from feedback_app.kiosk_api.services import store_waiting
+from feedback_app.kiosk_api.services import store_all_waiting
 from feedback_app.surveys import shapes
 
 PASSWORD = "correct horse battery staple"
@@ -127,8 +127,7 @@ def kiosk_answers_stored(app) -> None:
     """What the analysis step does first (every minute in production): the kiosk answers kept on
     arrival become responses."""
     with app.app_context():
-        store_waiting()
-        db.session.commit()
+        store_all_waiting()
 
 
 def csrf_from(html: str) -> str:

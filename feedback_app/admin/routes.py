@@ -11,7 +11,7 @@ from ..accounts.access import any_staff, roles_required
 from ..audit import record
 from ..extensions import db
 from ..i18n import current_code
-from ..kiosk_api.services import store_waiting
+from ..kiosk_api.services import store_all_waiting
 from ..labels import ROLE_LABELS
 from ..models import Response, Survey, SurveyVersion
 from ..surveys.forms import form_for
@@ -51,8 +51,7 @@ def index():
 @bp.route("/surveys")
 @roles_required()
 def surveys():
-    if store_waiting():  # so the counts take in the kiosk answers of the last minute
-        db.session.commit()
+    store_all_waiting()
     rows = db.session.execute(
         select(Survey, func.count(Response.id))
         .outerjoin(SurveyVersion, SurveyVersion.survey_id == Survey.id)

@@ -2,7 +2,7 @@
 
 Answering stores the answers and nothing more, so a parent on the tablet or a family on a phone
 never waits for it. This step first stores the kiosk answers kept on arrival as responses
-(kiosk_api.services.store_waiting), then, a batch at a time:
+(kiosk_api.services.store_all_waiting), then, a batch at a time:
 
 - scores each free-text answer's sentiment once, and stores it (text not given in English is
   marked "not_analysed" and counted by its ratings alone: the scorer reads English only);
@@ -22,7 +22,7 @@ from sqlalchemy import func, insert, select, update
 from sqlalchemy import text as sql
 
 from ..extensions import db
-from ..kiosk_api.services import store_waiting
+from ..kiosk_api.services import store_all_waiting
 from ..models import Answer, Question, Response, Theme, response_themes
 from ..nlp import sentiment, themes
 from ..surveys.options import TEXT_KINDS
@@ -42,8 +42,7 @@ def analyse_waiting(echo: Callable[[str], None] | None = None, batch: int = BATC
     """Analyse every response still waiting, committing each batch as it is done: locks stay
     short when several analysers run at once, and a failure loses one batch at most. Returns how
     many were analysed."""
-    if store_waiting():
-        db.session.commit()
+    store_all_waiting()
     many = waiting() > MANY
     if many:
         _refresh_statistics()

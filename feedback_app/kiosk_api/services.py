@@ -295,6 +295,16 @@ def _keep_statement():
     return _keep_statements[dialect]
 
 
+def store_all_waiting() -> int:
+    """Store every waiting kiosk answer and commit them: for what counts or exports answers
+    (the analysis step, the export, the survey list), so the last minute's are in it. Returns
+    how many."""
+    stored = store_waiting()
+    if stored:
+        db.session.commit()
+    return stored
+
+
 def store_waiting(uuids: Collection[str] | None = None, batch: int = 1000) -> int:
     """Store the kiosk answers waiting in their receipts (all of them, or those named) as
     responses, and empty those receipts; returns how many. The caller commits.

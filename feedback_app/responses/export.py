@@ -16,7 +16,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
 from ..extensions import db
-from ..kiosk_api.services import store_waiting
+from ..kiosk_api.services import store_all_waiting
 from ..models import Answer, Response, SurveyVersion
 
 CSV_COLUMNS = [
@@ -35,8 +35,7 @@ def csv_safe(value):
 
 def iter_responses(batch: int = 1000) -> Iterator[dict]:
     """Responses as plain dicts, day by day, shuffled within a day."""
-    if store_waiting():  # the kiosk answers of the last minute too
-        db.session.commit()
+    store_all_waiting()
     query = (
         select(Response)
         .options(
