@@ -275,7 +275,7 @@ def report(name: str, operation, peak: float, ratio: float | None) -> None:
     verdict = ""
     if ratio is not None:
         verdict = "ok" if ratio >= 0.7 and p99(latencies) < 100 else "MISSES TARGET"
-    shown = f"{ratio:5.2f}x baseline" if ratio is not None else "  (baseline)    "
+    shown = f"{ratio:6.3f}x baseline" if ratio is not None else "   (baseline)    "
     print(f"  {name:22} {peak:7.1f}/s  {shown}   at {peak / 2:6.1f}/s: p50 "
           f"{statistics.median(latencies):6.1f} ms  p99 {p99(latencies):6.1f} ms  {verdict}")
 
