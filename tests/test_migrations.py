@@ -31,8 +31,9 @@ def test_every_model_table_was_created_by_the_migrations(app_ctx):
 
 
 @pytest.fixture
-def own_database(tmp_path):
+def own_database(tmp_path, monkeypatch):
     """A database of this test's own, migrated to the latest revision: it will be downgraded."""
+    monkeypatch.setenv("FEEDBACK_INSTANCE_PATH", str(tmp_path / "instance"))
     server = os.environ.get("TEST_DATABASE_URL")
     if server:
         url, drop = _fresh_postgres_database(server)
