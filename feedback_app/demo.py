@@ -14,7 +14,7 @@ from sqlalchemy import text as sql
 
 from . import clock
 from .accounts.services import create_user, find_user
-from .extensions import db
+from .extensions import db, on_postgresql
 from .invitations import contacts
 from .models import (
     MEETING_KINDS, Invitation, Meeting, NewsletterIssue, Response, SafeguardingFlag, Story, Survey,
@@ -229,7 +229,7 @@ def load_responses(count: int, rng: random.Random, meetings: list[Meeting] | Non
         for response_id, (slug, mood, channel, meeting) in zip(ids, plans)
     ]
     _bulk_insert("responses", RESPONSE_COLUMNS, responses)
-    if db.session.get_bind().dialect.name == "postgresql":  # the sequence must not hand them out again
+    if on_postgresql():  # the sequence must not hand them out again
         db.session.execute(sql("SELECT setval(pg_get_serial_sequence('responses', 'id'), :last)"),
                            {"last": ids[-1]})
     answers = [

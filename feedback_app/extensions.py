@@ -35,10 +35,16 @@ login_manager = LoginManager()
 limiter = Limiter(key_func=get_remote_address)
 
 
+def on_postgresql() -> bool:
+    """Whether the session's database is PostgreSQL (else SQLite): for what only one of them
+    has, such as row locks and sequences."""
+    return db.session.get_bind().dialect.name == "postgresql"
+
+
 def upsert(target):
     """INSERT … ON CONFLICT for the database in use: PostgreSQL and SQLite both have it, each in
     its own dialect of SQLAlchemy."""
-    if db.session.get_bind().dialect.name == "postgresql":
+    if on_postgresql():
         from sqlalchemy.dialects.postgresql import insert
     else:
         from sqlalchemy.dialects.sqlite import insert

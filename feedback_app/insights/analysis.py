@@ -21,7 +21,7 @@ from collections.abc import Callable, Sequence
 from sqlalchemy import func, insert, select, update
 from sqlalchemy import text as sql
 
-from ..extensions import db
+from ..extensions import db, on_postgresql
 from ..kiosk_api.services import store_all_waiting
 from ..models import Answer, Question, Response, Theme, response_themes
 from ..nlp import sentiment, themes
@@ -136,7 +136,7 @@ def _suggest_themes(texts, memo: dict[str, list[int]]) -> None:
 def _refresh_statistics() -> None:
     """A bulk load leaves the query planner's statistics stale (PostgreSQL would guess 120 rows
     where there are 14,000, and sort them all); refresh them for the tables the summary reads."""
-    if db.session.get_bind().dialect.name == "postgresql":
+    if on_postgresql():
         db.session.execute(sql(
             "ANALYZE answers, responses, response_themes, insight_counts, insight_month_counts"))
     else:

@@ -19,7 +19,7 @@ from datetime import date
 
 from sqlalchemy import Integer, case, cast, delete, event, extract, func, literal, select, text, union_all
 
-from ..extensions import db, upsert
+from ..extensions import db, on_postgresql, upsert
 from ..models import Answer, InsightCount, InsightMonthCount, Question, Response, response_themes
 from ..surveys.options import NEGATIVE, POSITIVE
 
@@ -126,7 +126,7 @@ def _hold_the_totals() -> None:
     adds a row the DELETE never saw, and commits before the recount reads the responses, would
     be counted twice: once in its row, and again by the recount adding to that row. They wait
     instead, and add theirs after. SQLite lets one writer at a time already."""
-    if db.session.get_bind().dialect.name == "postgresql":
+    if on_postgresql():
         db.session.execute(text(
             f"LOCK TABLE {InsightCount.__tablename__}, {InsightMonthCount.__tablename__} IN EXCLUSIVE MODE"))
 

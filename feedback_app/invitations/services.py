@@ -13,7 +13,7 @@ from sqlalchemy import or_, select, update
 from sqlalchemy.orm import joinedload
 
 from .. import clock
-from ..extensions import db
+from ..extensions import db, on_postgresql
 from ..mail import MailError, Message
 from ..mail import send as send_email
 from ..models import Invitation, Meeting, Survey
@@ -130,7 +130,7 @@ def claim_due(sender: str, limit: int) -> list[int]:
         .order_by(Invitation.next_send_at, Invitation.id)
         .limit(limit)
     )
-    if db.session.get_bind().dialect.name == "postgresql":
+    if on_postgresql():
         candidates = candidates.with_for_update(skip_locked=True)
     ids = list(db.session.scalars(candidates))
     if not ids:
