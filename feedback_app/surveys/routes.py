@@ -28,9 +28,7 @@ def answer(token: str):
     version = shapes.shape(open_invitation(token) or 0)
     if version is None:
         abort(404)
-    page = render_template("surveys/answer.html", form=None, version=version, body=pristine_body(version))
-    db.session.commit()  # the time it was opened
-    return page
+    return render_template("surveys/answer.html", form=None, version=version, body=pristine_body(version))
 
 
 def _send(token: str):

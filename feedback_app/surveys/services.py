@@ -8,7 +8,7 @@ from flask import current_app
 from sqlalchemy import Integer, String, bindparam, func, insert, literal_column, select, update
 
 from .. import clock, signals
-from ..extensions import db
+from ..extensions import db, execute_alone
 from ..models import Answer, Invitation, Meeting, Response, Survey, SurveyVersion
 from . import shapes
 from .shapes import VersionShape
@@ -91,10 +91,12 @@ def current_version_id(token: str) -> int | None:
 
 def open_invitation(token: str) -> int | None:
     """Note when a link is first opened, and return the current version of its survey; None if
-    the link cannot be answered. One statement, on the session's connection: this runs for every
-    family opening a link, and the ORM's handling of an UPDATE costs more than the UPDATE."""
+    the link cannot be answered. One statement, committed at once and not through the session:
+    this runs for every family opening a link, and the ORM's handling of an UPDATE costs more
+    than the UPDATE."""
     link = _link(token)
-    return db.session.connection().scalar(_NOTE_OPENED, link) if link else None
+    opened = execute_alone(_NOTE_OPENED, link) if link else None
+    return opened[0][0] if opened else None
 
 
 def use_invitation(token: str, survey_id: int) -> tuple[str, str] | None:
