@@ -246,7 +246,8 @@ def receive_answer(credential: str, payload: dict) -> bool:
     answer sent twice at once) conflicts on the receipt's key and keeps nothing. The analysis
     step stores it as a response within the minute (store_waiting); an answer that may disclose
     harm is stored at once instead, so it is flagged the moment it arrives. Only when nothing was
-    kept is it worth asking why: NotPaired, a resend, or NoMeeting.
+    kept is it worth asking why: NotPaired, a resend, or NoMeeting. What it keeps is committed
+    by the time it returns.
     """
     answer_uuid, kept, texts = _checked(payload)
     if not credential or len(credential) > 100:
@@ -266,6 +267,7 @@ def receive_answer(credential: str, payload: dict) -> bool:
         raise NoMeeting("no meeting is known for this room")
     if any(possible_disclosure(text) for text in texts.values()):
         store_waiting([answer_uuid])
+        db.session.commit()
     return True
 
 
