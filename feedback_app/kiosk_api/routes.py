@@ -196,8 +196,8 @@ def post_response():
         if services.authenticate(credential) is None:
             return _error(401, "A valid device credential is needed.")
         return _error(400 if body is None else getattr(exc, "status", 422), str(exc))
-    # Nothing to commit: receive_answer's statement was its own transaction. (A commit here
-    # would begin an empty transaction only to end it.)
+    # Nothing to commit here: receive_answer commits what it keeps, and a commit with nothing
+    # under way would begin an empty transaction only to end it.
     return jsonify({"stored": stored}), 201 if stored else 200
 
 
