@@ -284,7 +284,7 @@ def _bulk_insert(table: str, columns: tuple[str, ...], rows: list[tuple]) -> Non
     executemany of tuples on SQLite. ORM or Core parameters for each row cost several times more."""
     names = ", ".join(columns)
     connection = db.session.connection()
-    if connection.dialect.name == "postgresql":
+    if on_postgresql():
         with connection.connection.cursor() as cursor:
             with cursor.copy(f"COPY {table} ({names}) FROM STDIN") as copy:
                 for row in rows:

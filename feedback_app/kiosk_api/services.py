@@ -13,7 +13,7 @@ from sqlalchemy import Date, Integer, String, and_, bindparam, func, null, or_, 
 
 from .. import clock
 from ..accounts.passwords import hash_password, verify_password
-from ..extensions import db, execute_alone, upsert
+from ..extensions import db, execute_alone, on_postgresql, upsert
 from ..i18n import supported
 from ..models import KioskDevice, KioskReceipt, Meeting, Survey
 from ..nlp.safeguarding import possible_disclosure
@@ -271,14 +271,14 @@ def receive_answer(credential: str, payload: dict) -> bool:
     return True
 
 
-_keep_statements: dict[str, object] = {}
+_keep_statements: dict[bool, object] = {}  # by on_postgresql()
 
 
 def _keep_statement():
     """receive_answer's INSERT … SELECT, built once for each kind of database: it is the same
     statement for every answer, and building it takes longer than running it."""
-    dialect = db.session.get_bind().dialect.name
-    if dialect not in _keep_statements:
+    postgresql = on_postgresql()
+    if postgresql not in _keep_statements:
         receipts = KioskReceipt.__table__
         room = (select(_meeting_id(KioskDevice.room_name, KioskDevice.venue, KioskDevice.meeting_id,
                                    bindparam("asked", type_=Integer), bindparam("today", type_=Date))
@@ -287,14 +287,14 @@ def _keep_statement():
                 .where(KioskDevice.credential_hash == bindparam("credential_hash"),
                        KioskDevice.revoked_at.is_(None))
                 .subquery())
-        _keep_statements[dialect] = (
+        _keep_statements[postgresql] = (
             upsert(receipts)
             .from_select(["uuid", "received_on", "meeting_id", "locale", "answer"], select(
                 bindparam("uuid", type_=String), bindparam("today", type_=Date), room.c.meeting_id,
                 room.c.locale, bindparam("answer", type_=receipts.c.answer.type))
                 .where(room.c.meeting_id.is_not(None)))
             .on_conflict_do_nothing().returning(receipts.c.uuid))
-    return _keep_statements[dialect]
+    return _keep_statements[postgresql]
 
 
 def store_all_waiting() -> int:
