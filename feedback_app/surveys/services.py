@@ -5,7 +5,7 @@ from collections.abc import Mapping
 from datetime import date, timedelta
 
 from flask import current_app
-from sqlalchemy import Integer, String, bindparam, func, insert, literal_column, select, update
+from sqlalchemy import Integer, String, bindparam, func, insert, literal, literal_column, select, update
 
 from .. import clock, signals
 from ..extensions import db, execute_alone
@@ -49,8 +49,10 @@ def _start_of(day):
 # The conditions an invitation must meet to be answered with a token: unknown, used and expired
 # links alike meet none, so a guesser learns nothing. Written once with placeholders (_link):
 # the statements below run for every link opened and sent, and building them costs more than
-# running them.
-_OPEN = (Invitation.token_hash == bindparam("link_hash"), Invitation.status.in_(OPEN_STATUSES),
+# running them. The statuses are one placeholder each: a list given to in_() is spelled out
+# anew at every execution.
+_OPEN = (Invitation.token_hash == bindparam("link_hash"),
+         Invitation.status.in_([literal(status) for status in OPEN_STATUSES]),
          Invitation.expires_at > bindparam("now"))
 # What the UPDATEs return besides the invitation's own columns, written out: SQLAlchemy leaves
 # the columns of a RETURNING clause unqualified on SQLite, which would turn these correlated
