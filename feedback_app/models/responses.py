@@ -25,8 +25,8 @@ class Response(db.Model):
     __table_args__ = (
         one_of("channel", CHANNELS, "channel"),
         one_of("meeting_kind", MEETING_KINDS, "meeting_kind"),
-        Index("ix_responses_submitted_on_channel", "submitted_on", "channel"),
-        # Insights filter by period, channel and kind together and count responses.
+        # Insights filter by period, channel and kind together and count responses. (An index on
+        # period and channel alone would repeat this one's start, and cost every answer a write.)
         Index("ix_responses_insights", "submitted_on", "channel", "meeting_kind", "id"),
         # The analysis step looks for the responses still waiting for it.
         Index("ix_responses_analysed", "analysed", "id"),
@@ -59,14 +59,15 @@ class Answer(db.Model):
     __tablename__ = "answers"
     __table_args__ = (
         one_of("sentiment_label", SENTIMENT_LABELS, "sentiment_label"),
-        # Covering indexes for the insights counts: ratings by choice, texts by sentiment.
+        # Covering indexes for the insights counts: ratings by choice, texts by sentiment. The
+        # first also serves lookups by question alone, so question_id has no index of its own.
         Index("ix_answers_question_id_choice", "question_id", "choice", "response_id"),
         Index("ix_answers_sentiment_label", "sentiment_label", "response_id"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     response_id: Mapped[int] = mapped_column(ForeignKey("responses.id", ondelete="CASCADE"), index=True)
-    question_id: Mapped[int] = mapped_column(ForeignKey("questions.id"), index=True)
+    question_id: Mapped[int] = mapped_column(ForeignKey("questions.id"))
     choice: Mapped[str | None] = mapped_column(String(64))
     text: Mapped[str | None] = mapped_column(Text)
     # Scored once, by the analysis step (feedback_app/insights/analysis.py); the explanation is
