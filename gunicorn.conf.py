@@ -22,8 +22,10 @@ max_requests_jitter = 25_000
 # quarter of the machine), and the workers share the app's memory. Safe because building the
 # app opens no database or Redis connection: each worker opens its own on first use.
 preload_app = True
-# Access logs carry paths, and survey paths carry tokens: log no paths at all.
+# An access log keeps what it is given: survey paths carry tokens, and the privacy page promises
+# families we do not keep their address (behind the proxy, REMOTE_ADDR is theirs). So neither,
+# nor the referrer or the browser: the method, status, size and time are enough to run the service.
 accesslog = os.environ.get("GUNICORN_ACCESS_LOG", "-")
-access_log_format = '%(h)s "%(m)s" %(s)s %(b)s %(M)sms'
+access_log_format = '"%(m)s" %(s)s %(b)s %(M)sms'
 errorlog = "-"
 forwarded_allow_ips = os.environ.get("GUNICORN_FORWARDED_ALLOW_IPS", "127.0.0.1")
