@@ -3,7 +3,6 @@ import sqlite3
 
 from flask_babel import Babel
 from flask_limiter import Limiter
-from flask_limiter.util import get_remote_address
 from flask_login import LoginManager
 from flask_migrate import Migrate
 from flask_sqlalchemy import SQLAlchemy
@@ -11,6 +10,8 @@ from flask_wtf import CSRFProtect
 from sqlalchemy import MetaData, event
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import DeclarativeBase
+
+from .rate_limits import address_key
 
 # Named constraints keep SQLite and PostgreSQL migrations identical and reversible.
 NAMING_CONVENTION = {
@@ -31,8 +32,9 @@ migrate = Migrate()
 babel = Babel()
 csrf = CSRFProtect()
 login_manager = LoginManager()
-# Storage from RATELIMIT_STORAGE_URI: memory by default, Redis in production.
-limiter = Limiter(key_func=get_remote_address)
+# Storage from RATELIMIT_STORAGE_URI: memory by default, Redis in production. Counted by a hash
+# of the address, never the address itself.
+limiter = Limiter(key_func=address_key)
 
 
 def on_postgresql() -> bool:

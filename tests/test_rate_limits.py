@@ -4,7 +4,7 @@ from datetime import timedelta
 from sqlalchemy import select
 
 from feedback_app import clock
-from feedback_app.extensions import db
+from feedback_app.extensions import db, limiter
 from feedback_app.models import AuditEvent, User
 
 from .conftest import PASSWORD, csrf_from
@@ -57,3 +57,18 @@ def test_story_submissions_and_code_guesses_are_limited(client, rate_limited):
     assert posts[:5] == [400] * 5 and posts[5] == 429
     guesses = [client.get(f"/stories/yours/GUESS{n}").status_code for n in range(31)]
     assert guesses[:30] == [404] * 30 and guesses[30] == 429
+
+
+def test_limits_count_by_a_hash_of_the_address_never_the_address(client, rate_limited):
+    """The counts outlive the request (a day, in Redis in production); families are told we do
+    not keep their address."""
+    address = "198.51.100.23"
+    for path in ("/s/guess", "/stories/yours/GUESS", "/login"):
+        assert client.get(path, environ_base={"REMOTE_ADDR": address}).status_code in (200, 404)
+    keys = list(limiter.storage.storage) + list(limiter.storage.events)
+    assert len(keys) >= 3  # the requests were counted
+    assert not [key for key in keys if address in key]
+    # Still one count per address: another address starts afresh.
+    codes = [client.get(f"/s/guess-{n}", environ_base={"REMOTE_ADDR": address}).status_code for n in range(30)]
+    assert codes[-1] == 429
+    assert client.get("/s/guess", environ_base={"REMOTE_ADDR": "198.51.100.24"}).status_code == 404

@@ -118,7 +118,7 @@ def device_required(view):
 def _per_tablet() -> str:
     """Rate limits count per tablet: the tablets of one building share an address."""
     credential = request.headers.get("Authorization", "")
-    return "kiosk:" + hash_token(credential) if credential else (request.remote_addr or "")
+    return "kiosk:" + hash_token(credential) if credential else rate_limits.address_key()
 
 
 tablet_limit = limiter.limit(rate_limits.KIOSK_API, key_func=_per_tablet)
