@@ -117,7 +117,9 @@ def load(instance_path: str) -> dict:
         "FEEDBACK_ENV": env,
         "SECRET_KEY": secret_key(instance_path, production),
         "SQLALCHEMY_DATABASE_URI": database_url(instance_path),
-        "SQLALCHEMY_ENGINE_OPTIONS": {"pool_pre_ping": True},
+        # A database error that reached a log (the scheduled jobs print theirs) would otherwise
+        # quote the values it was given: a family's words among them.
+        "SQLALCHEMY_ENGINE_OPTIONS": {"pool_pre_ping": True, "hide_parameters": True},
         "BABEL_DEFAULT_LOCALE": "en_GB",
         "BABEL_DEFAULT_TIMEZONE": "Europe/London",
         # Flask-Babel resolves relative paths against the package, not the project.

@@ -1,6 +1,8 @@
 """Friendly error pages, in the person's language, for every error the app can answer with."""
 from __future__ import annotations
 
+import traceback
+
 from flask import Flask, jsonify, make_response, render_template, request
 from flask_babel import lazy_gettext as _l
 from flask_wtf.csrf import CSRFError
@@ -27,6 +29,19 @@ def render_error(code: int, back_url: str | None = None):
     return render_template("errors/page.html", title=title, message=message, back_url=back_url), code
 
 
+def describe_for_log(error: BaseException) -> str:
+    """An unhandled error as the log keeps it: the route's pattern (/s/<token>, not the token),
+    the kinds of error and where they were raised; never their messages, which can quote what
+    someone typed (a database error quotes the row it could not store)."""
+    rule = request.url_rule.rule if request.url_rule else "(no route)"
+    kinds, cause = [], error
+    while cause is not None and len(kinds) < 10:
+        kinds.append(f"{type(cause).__module__}.{type(cause).__qualname__}")
+        cause = cause.__cause__ or cause.__context__
+    stack = "".join(traceback.format_tb(error.__traceback__))
+    return f"unhandled {' caused by '.join(kinds)} on {request.method} {rule}\n{stack}".rstrip()
+
+
 def register_error_pages(app: Flask) -> None:
     @app.errorhandler(CSRFError)
     def csrf_failed(error):
@@ -47,7 +62,7 @@ def register_error_pages(app: Flask) -> None:
 
     @app.errorhandler(Exception)
     def server_error(error):
-        app.logger.exception("unhandled error")  # the log names the route, never what was typed
+        app.logger.error("%s", describe_for_log(error))
         db.session.rollback()
         return render_error(500)
 
