@@ -12,6 +12,7 @@ from aiosmtpd.controller import Controller
 from sqlalchemy import select
 
 from feedback_app.extensions import db
+from feedback_app.invitations import sms
 from feedback_app.invitations.sender import send_due
 from feedback_app.models import AuditEvent, Invitation
 
@@ -81,6 +82,18 @@ def test_a_text_message_goes_to_the_number_in_the_sms_outbox(due, settings):
     assert "Camden Children's Services" in text["body"] and "/s/" in text["body"]
     assert "anonymous" in text["body"] and len(text["body"]) < 320  # two SMS parts at most
     assert reload(invitation_id).contact_ciphertext is None
+
+
+def test_a_backend_that_repeats_the_number_has_it_taken_out_of_the_kept_reason(due, settings, monkeypatch):
+    def refuses(to, body):
+        raise ValueError(f"cannot deliver to {to}")
+
+    monkeypatch.setitem(sms.BACKENDS, "file", refuses)
+    settings["FEEDBACK_SEND_ATTEMPTS"] = 1
+    invitation_id = due(channel="sms", contact="07700 900123")
+    assert send_due()["failed"] == 1
+    reason = reload(invitation_id).last_error
+    assert reason == "file backend: ValueError: cannot deliver to [recipient]"
 
 
 class _SMTPCollect:

@@ -2,6 +2,8 @@
 import email
 import socket
 import threading
+import traceback
+from contextlib import contextmanager
 
 import pytest
 from aiosmtpd.controller import Controller
@@ -37,9 +39,15 @@ class _Collect:
         return "250 OK"
 
 
-def test_the_smtp_backend_talks_to_a_real_server(app):
-    handler = _Collect()
-    with socket.socket() as probe:  # a free port on loopback
+class _Refuse:
+    async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
+        return f"550 5.1.1 <{address}>: no such mailbox here"
+
+
+@contextmanager
+def _smtp_server(app, handler):
+    """A real SMTP server on loopback, and the app sending through it."""
+    with socket.socket() as probe:  # a free port
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
     controller = Controller(handler, hostname="127.0.0.1", port=port)
@@ -48,10 +56,16 @@ def test_the_smtp_backend_talks_to_a_real_server(app):
         with app.test_request_context():
             app.config.update(FEEDBACK_MAIL_BACKEND="smtp", FEEDBACK_SMTP_HOST="127.0.0.1",
                               FEEDBACK_SMTP_PORT=port)
-            send(_message())
+            yield
     finally:
         controller.stop()
         app.config.update(FEEDBACK_MAIL_BACKEND="file")
+
+
+def test_the_smtp_backend_talks_to_a_real_server(app):
+    handler = _Collect()
+    with _smtp_server(app, handler):
+        send(_message())
     assert len(handler.received) == 1
     assert handler.received[0].rcpt_tos == ["family@example.org"]
     assert b"Subject: How was your meeting?" in handler.received[0].content
@@ -77,3 +91,12 @@ def test_an_unknown_backend_is_named(app):
                 send(_message())
         finally:
             app.config.update(FEEDBACK_MAIL_BACKEND="file")
+
+
+def test_a_refused_address_is_not_repeated_in_the_error_or_its_traceback(app):
+    """SMTP servers name the address they refuse; the error is logged and kept with invitations."""
+    with _smtp_server(app, _Refuse()), pytest.raises(MailError) as raised:
+        send(_message())
+    assert "SMTPRecipientsRefused" in str(raised.value) and "no such mailbox" in str(raised.value)
+    logged = "".join(traceback.format_exception(raised.value))
+    assert "family@example.org" not in logged.lower()

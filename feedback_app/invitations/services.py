@@ -164,7 +164,6 @@ def deliver(invitation: Invitation, sender: str) -> str:
             or invitation.contact_ciphertext is None):
         return "skipped"
     reminder = invitation.sent_at is not None
-    contact = None
     try:
         contact, token = contacts.unseal(invitation.contact_ciphertext)
         words = wording(invitation, survey_link(token), reminder=reminder)
@@ -173,7 +172,7 @@ def deliver(invitation: Invitation, sender: str) -> str:
         else:
             sms.send(contact, words.sms)
     except (MailError, sms.SMSError, contacts.ContactError) as exc:
-        outcome = _note_failure(invitation, _without(str(exc), contact), reminder, now)
+        outcome = _note_failure(invitation, str(exc), reminder, now)
     else:
         outcome = _note_success(invitation, reminder, now)
     invitation.claimed_by = None
@@ -210,8 +209,3 @@ def _note_failure(invitation: Invitation, error: str, reminder: bool, now: datet
     if not reminder:
         invitation.status = "failed"
     return "failed"
-
-
-def _without(text: str, contact: str | None) -> str:
-    """An error message with the contact taken out, should a backend have repeated it."""
-    return text.replace(contact, "[contact]") if contact else text

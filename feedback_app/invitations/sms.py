@@ -11,7 +11,7 @@ from pathlib import Path
 
 from flask import current_app
 
-from ..mail import notify
+from ..mail import backend_error, notify
 
 
 class SMSError(RuntimeError):
@@ -38,4 +38,4 @@ def send(to: str, body: str) -> None:
     try:
         backend(to, body)
     except Exception as exc:
-        raise SMSError(f"{name} backend: {type(exc).__name__}: {exc}") from exc
+        raise SMSError(backend_error(name, exc, to)) from None

@@ -9,6 +9,7 @@ an EmailMessage; register more in BACKENDS.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from email.message import EmailMessage
 from email.utils import formataddr, make_msgid
@@ -55,5 +56,14 @@ def send(message: Message) -> None:
         backend(build(message))
     except MailError:
         raise
-    except Exception as exc:  # the backend's own error, without the address
-        raise MailError(f"{name} backend: {type(exc).__name__}: {exc}") from exc
+    except Exception as exc:
+        # Not chained: a logged traceback would print the backend's own words again.
+        raise MailError(backend_error(name, exc, message.to)) from None
+
+
+def backend_error(backend: str, exc: Exception, recipient: str) -> str:
+    """Why a mail or SMS backend failed, in words safe to log and to keep with an invitation:
+    some backends repeat whom the message was for (an SMTP server's refusal names the address),
+    so the recipient is taken out."""
+    reason = f"{backend} backend: {type(exc).__name__}: {exc}"
+    return re.sub(re.escape(recipient), "[recipient]", reason, flags=re.IGNORECASE) if recipient else reason
