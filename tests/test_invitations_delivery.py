@@ -1,6 +1,5 @@
 """How invitations reach families: email (file, SMTP, GOV.UK Notify), SMS, and their words."""
 import json
-import socket
 import threading
 import uuid
 from datetime import date, datetime, timezone
@@ -8,7 +7,6 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import jwt
 import pytest
-from aiosmtpd.controller import Controller
 from sqlalchemy import select
 
 from feedback_app.extensions import db
@@ -16,6 +14,7 @@ from feedback_app.invitations import sms
 from feedback_app.invitations.sender import send_due
 from feedback_app.models import AuditEvent, Invitation
 
+from .smtp_server import Collect, smtp_server
 from .test_invitations_support import Clock, body, outbox_emails, outbox_texts, reload, scheduled
 
 UTC = timezone.utc
@@ -96,32 +95,12 @@ def test_a_backend_that_repeats_the_number_has_it_taken_out_of_the_kept_reason(d
     assert reason == "file backend: ValueError: cannot deliver to [recipient]"
 
 
-class _SMTPCollect:
-    def __init__(self):
-        self.received = []
-
-    async def handle_DATA(self, server, session, envelope):
-        self.received.append(envelope)
-        return "250 OK"
-
-
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
 def test_email_through_a_real_smtp_server(due, settings):
-    handler = _SMTPCollect()
-    port = _free_port()
-    controller = Controller(handler, hostname="127.0.0.1", port=port)
-    controller.start()
-    try:
+    handler = Collect()
+    with smtp_server(handler) as port:
         settings.update(FEEDBACK_MAIL_BACKEND="smtp", FEEDBACK_SMTP_HOST="127.0.0.1", FEEDBACK_SMTP_PORT=port)
         due(contact="parent@example.org")
         assert send_due()["sent"] == 1
-    finally:
-        controller.stop()
     (envelope,) = handler.received
     assert envelope.rcpt_tos == ["parent@example.org"]
     assert b"/s/" in envelope.content

@@ -1,14 +1,13 @@
 """The file and SMTP mail backends deliver a message whole."""
 import email
-import socket
-import threading
 import traceback
 from contextlib import contextmanager
 
 import pytest
-from aiosmtpd.controller import Controller
 
 from feedback_app.mail import MailError, Message, send
+
+from .smtp_server import Collect, smtp_server
 
 
 def _message():
@@ -28,43 +27,25 @@ def test_the_file_backend_writes_one_eml_per_message(app, tmp_path):
     assert {part.get_content_type() for part in parsed.walk()} >= {"text/plain", "text/html"}
 
 
-class _Collect:
-    def __init__(self):
-        self.received = []
-        self.lock = threading.Lock()
-
-    async def handle_DATA(self, server, session, envelope):
-        with self.lock:
-            self.received.append(envelope)
-        return "250 OK"
-
-
 class _Refuse:
     async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
         return f"550 5.1.1 <{address}>: no such mailbox here"
 
 
 @contextmanager
-def _smtp_server(app, handler):
+def _sending_through(app, handler):
     """A real SMTP server on loopback, and the app sending through it."""
-    with socket.socket() as probe:  # a free port
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    controller = Controller(handler, hostname="127.0.0.1", port=port)
-    controller.start()
-    try:
-        with app.test_request_context():
-            app.config.update(FEEDBACK_MAIL_BACKEND="smtp", FEEDBACK_SMTP_HOST="127.0.0.1",
-                              FEEDBACK_SMTP_PORT=port)
+    with smtp_server(handler) as port, app.test_request_context():
+        app.config.update(FEEDBACK_MAIL_BACKEND="smtp", FEEDBACK_SMTP_HOST="127.0.0.1", FEEDBACK_SMTP_PORT=port)
+        try:
             yield
-    finally:
-        controller.stop()
-        app.config.update(FEEDBACK_MAIL_BACKEND="file")
+        finally:
+            app.config.update(FEEDBACK_MAIL_BACKEND="file")
 
 
 def test_the_smtp_backend_talks_to_a_real_server(app):
-    handler = _Collect()
-    with _smtp_server(app, handler):
+    handler = Collect()
+    with _sending_through(app, handler):
         send(_message())
     assert len(handler.received) == 1
     assert handler.received[0].rcpt_tos == ["family@example.org"]
@@ -95,7 +76,7 @@ def test_an_unknown_backend_is_named(app):
 
 def test_a_refused_address_is_not_repeated_in_the_error_or_its_traceback(app):
     """SMTP servers name the address they refuse; the error is logged and kept with invitations."""
-    with _smtp_server(app, _Refuse()), pytest.raises(MailError) as raised:
+    with _sending_through(app, _Refuse()), pytest.raises(MailError) as raised:
         send(_message())
     assert "SMTPRecipientsRefused" in str(raised.value) and "no such mailbox" in str(raised.value)
     logged = "".join(traceback.format_exception(raised.value))
