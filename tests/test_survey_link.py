@@ -40,7 +40,7 @@ def _post(client, token, answers, **extra):
 
 def test_the_survey_has_one_fieldset_per_question_with_a_legend(client, invite):
     html = client.get(f"/s/{invite()}").get_data(as_text=True)
-    assert html.count("<fieldset") == html.count("<legend>") == 10
+    assert html.count("<fieldset") == html.count("<legend>") == 11
     assert "Overall, how was your experience of the meeting?" in html
     assert "Neither good nor poor" in html and "Don&#39;t know" in html
     assert "<script" not in html  # it works without JavaScript

@@ -41,3 +41,20 @@ class SupportedEntryForm(SurveyForm):
         choices=[SelectChoice(kind, MEETING_KIND_LABELS[kind]) for kind in MEETING_KINDS],
         validators=[DataRequired()],
     )
+
+
+class LinkSurveysForm(FlaskForm):
+    """Per kind of meeting, the survey its links and cards ask (fields added by link_surveys_form)."""
+
+    submit = SubmitField(_l("Save the surveys for links"))
+
+
+def link_surveys_form(surveys, chosen: dict[str, str], **kwargs) -> LinkSurveysForm:
+    class Form(LinkSurveysForm):
+        pass
+
+    choices = [SelectChoice(s.slug, s.name) for s in surveys]
+    for kind in MEETING_KINDS:
+        setattr(Form, f"kind_{kind}", SelectField(MEETING_KIND_LABELS[kind], choices=choices,
+                                                  default=chosen[kind], validators=[DataRequired()]))
+    return Form(**kwargs)

@@ -13,10 +13,11 @@ from ..extensions import db
 from ..i18n import current_code
 from ..kiosk_api.services import store_all_waiting
 from ..labels import ROLE_LABELS
-from ..models import Response, Survey, SurveyVersion
+from ..models import MEETING_KINDS, Response, Survey, SurveyVersion
 from ..surveys.forms import form_for
 from ..surveys.services import record_response
-from .forms import SupportedEntryForm, build_survey_edit_form
+from ..surveys import choice
+from .forms import SupportedEntryForm, build_survey_edit_form, link_surveys_form
 from .services import edit_survey
 
 bp = Blueprint("admin", __name__, template_folder="templates", url_prefix="/admin")
@@ -48,9 +49,20 @@ def index():
     return render_template("admin/index.html", links=links)
 
 
-@bp.route("/surveys")
+@bp.route("/surveys", methods=["GET", "POST"])
 @roles_required()
 def surveys():
+    all_surveys = db.session.scalars(select(Survey).order_by(Survey.name)).all()
+    link_form = link_surveys_form(all_surveys, choice.chosen_slugs())
+    if link_form.validate_on_submit():
+        by_slug = {s.slug: s for s in all_surveys}
+        changed = {kind: link_form[f"kind_{kind}"].data for kind in MEETING_KINDS
+                   if choice.choose(kind, by_slug[link_form[f"kind_{kind}"].data])}
+        if changed:
+            record("survey.link_survey_chosen", current_user, None, changed)
+        db.session.commit()
+        flash(_("Saved: links and cards will ask the survey chosen for their kind of meeting."))
+        return redirect(url_for("admin.surveys"))
     store_all_waiting()
     rows = db.session.execute(
         select(Survey, func.count(Response.id))
@@ -59,7 +71,8 @@ def surveys():
         .group_by(Survey.id)
         .order_by(Survey.name)
     ).all()
-    return render_template("admin/surveys.html", rows=rows)
+    return render_template("admin/surveys.html", rows=rows, link_form=link_form), \
+        400 if link_form.errors else 200
 
 
 @bp.route("/surveys/<int:survey_id>/edit", methods=["GET", "POST"])

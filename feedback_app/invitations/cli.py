@@ -16,16 +16,19 @@ invitations = AppGroup("invitations", help="Debrief invitations: import, send.")
 
 @invitations.command("import")
 @click.argument("path", type=click.Path(exists=True, dir_okay=False, path_type=Path))
-@click.option("--survey", "slug", default="debrief", show_default=True, help="The survey to invite to.")
+@click.option("--survey", "slug", default=None,
+              help="The survey to invite to (default: the one chosen for each row's kind of meeting).")
 @click.option("--cards-out", type=click.Path(dir_okay=False, path_type=Path),
               help="Where to write the printable page of any card rows (HTML).")
-def import_command(path: Path, slug: str, cards_out: Path | None) -> None:
+def import_command(path: Path, slug: str | None, cards_out: Path | None) -> None:
     """Import invitations from a CSV file (meeting_date,meeting_kind,channel,contact,locale,delay_days)."""
     from .importing import import_csv
 
-    survey = db.session.scalar(select(Survey).where(Survey.slug == slug))
-    if survey is None:
-        raise click.ClickException(f"no survey {slug!r}")
+    survey = None
+    if slug is not None:
+        survey = db.session.scalar(select(Survey).where(Survey.slug == slug))
+        if survey is None:
+            raise click.ClickException(f"no survey {slug!r}")
     # A request context gives messages and the card page their (default) language.
     with current_app.test_request_context():
         result = import_csv(path.read_text(encoding="utf-8-sig", errors="replace"), survey)

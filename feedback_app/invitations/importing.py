@@ -19,6 +19,7 @@ from ..extensions import db
 from ..models import MEETING_KINDS, Survey
 from ..models.invitations import INVITATION_CHANNELS
 from . import contacts
+from ..surveys.choice import link_survey_for
 from .services import Card, make_card, meeting_for, schedule_message
 
 COLUMNS = ("meeting_date", "meeting_kind", "channel", "contact", "locale", "delay_days")
@@ -84,7 +85,9 @@ def _open_transaction() -> None:
         connection.exec_driver_sql("BEGIN")
 
 
-def import_csv(text: str, survey: Survey) -> ImportResult:
+def import_csv(text: str, survey: Survey | None = None) -> ImportResult:
+    """Invitations from a CSV file, to `survey`, or when None to the survey chosen for each
+    row's kind of meeting."""
     result = ImportResult()
     reader = csv.DictReader(io.StringIO(text.lstrip("\ufeff")))  # spreadsheets add a BOM
     missing = [name for name in COLUMNS if name not in (reader.fieldnames or [])]
@@ -105,10 +108,11 @@ def import_csv(text: str, survey: Survey) -> ImportResult:
         try:
             with db.session.begin_nested():  # the row whole, or not at all
                 meeting = meeting_for(row.held_on, row.kind)
+                asked = survey or link_survey_for(row.kind)
                 if row.channel == "card":
-                    card = make_card(meeting, survey, row.locale)
+                    card = make_card(meeting, asked, row.locale)
                 else:
-                    schedule_message(meeting, survey, row.channel, row.contact, row.locale,
+                    schedule_message(meeting, asked, row.channel, row.contact, row.locale,
                                      row.delay_days)
         except SQLAlchemyError:
             result.errors.append((start, _("the row could not be saved; nothing of it was kept")))

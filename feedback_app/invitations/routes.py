@@ -16,6 +16,7 @@ from .. import rate_limits
 from ..extensions import db, limiter
 from ..labels import MEETING_KIND_LABELS
 from ..models import Survey
+from ..surveys.choice import USUAL, link_survey_for
 from . import stats
 from .forms import CardCodeForm, ImportForm, InvitationForm
 from .importing import COLUMNS, import_csv
@@ -31,13 +32,16 @@ def labels():
 
 
 def _survey_choices(form) -> None:
-    form.survey.choices = [SelectChoice(s.slug, s.name)
-                           for s in db.session.scalars(select(Survey).order_by(Survey.name))]
+    form.survey.choices = [SelectChoice(USUAL, _("The one chosen for the kind of meeting"))] + [
+        SelectChoice(s.slug, s.name) for s in db.session.scalars(select(Survey).order_by(Survey.name))]
     if not form.survey.data:
-        form.survey.data = "debrief"
+        form.survey.data = USUAL
 
 
-def _survey(slug: str) -> Survey:
+def _survey(slug: str) -> Survey | None:
+    """The survey picked on the form, or None for the one chosen per kind of meeting."""
+    if slug == USUAL:
+        return None
     return db.session.scalar(select(Survey).where(Survey.slug == slug)) or abort(400)
 
 
@@ -67,8 +71,8 @@ def new():
     form = InvitationForm()
     _survey_choices(form)
     if form.validate_on_submit():
-        survey = _survey(form.survey.data)
         meeting = meeting_for(form.meeting_date.data, form.meeting_kind.data)
+        survey = _survey(form.survey.data) or link_survey_for(meeting.kind)
         if form.channel.data == "card":
             cards = [make_card(meeting, survey, form.locale.data) for _n in range(form.copies.data or 1)]
             record("invitation.cards_printed", current_user, meeting, {"count": len(cards)})

@@ -18,11 +18,11 @@ from ..i18n import supported
 from ..models import KioskDevice, KioskReceipt, Meeting, Survey
 from ..nlp.safeguarding import possible_disclosure
 from ..surveys import shapes
+from ..surveys.choice import link_survey_for
 from ..surveys.services import check_answers, create_invitation, record_response
 from ..surveys.tokens import hash_token, new_token
 
 KIOSK_SURVEY = "kiosk"
-LATER_SURVEY = "debrief"
 # An answer may wait on a tablet with no connection; its own day is kept if it is this recent.
 MAX_DAYS_QUEUED = 14
 SEEN_EVERY = timedelta(minutes=1)  # how often a device's last contact is written down
@@ -343,9 +343,9 @@ def store_waiting(uuids: Collection[str] | None = None, batch: int = 1000) -> in
 
 
 def answer_later(device: KioskDevice, locale: str | None) -> str:
-    """A card invitation to the delayed survey for the room's meeting; returns its token."""
+    """A card invitation to the survey links ask after the room's meeting; returns its token."""
     meeting = room_meeting(device)
-    survey = db.session.scalar(select(Survey).where(Survey.slug == LATER_SURVEY))
+    survey = link_survey_for(meeting.kind) if meeting is not None else None
     if meeting is None or survey is None:
         raise NoMeeting("no meeting is known for this room")
     _invitation, token = create_invitation(

@@ -78,3 +78,15 @@ class Question(db.Model):
     options: Mapped[list[dict[str, Any]]] = mapped_column(JSON, default=list)
 
     version: Mapped[SurveyVersion] = relationship(back_populates="questions")
+
+
+class LinkSurveyChoice(db.Model):
+    """Which survey a link or card asks after one kind of meeting, when the council has chosen:
+    kinds without a row get the short debrief (surveys.choice.link_survey_for)."""
+
+    __tablename__ = "link_survey_choices"
+
+    meeting_kind: Mapped[str] = mapped_column(String(32), primary_key=True)
+    survey_id: Mapped[int] = mapped_column(ForeignKey("surveys.id"))
+
+    survey: Mapped[Survey] = relationship()

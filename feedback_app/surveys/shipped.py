@@ -20,13 +20,33 @@ HEADLINE = {
     "required": True,
 }
 
+SHORT_SLUG = "short"
+FULL_SLUG = "debrief"
+
 WORKED_WITH_OPTIONS = [
     {"value": "worked_with", "label": N_("Worked with")},
     {"value": "both", "label": N_("A bit of both")},
     {"value": "done_to", "label": N_("Done to")},
 ]
 
+ONE_CHANGE = {"key": "one_change", "kind": "free_text",
+              "prompt": N_("What is the one thing that should change?")}
+
 SURVEYS = [
+    {
+        # What a link or card asks unless the council chose otherwise for the kind of meeting
+        # (choice.link_survey_for): three questions, under two minutes on a phone.
+        "slug": SHORT_SLUG,
+        "name": "Short debrief (three questions)",
+        "default_delay_days": 3,
+        "title": N_("How was your meeting?"),
+        "intro": N_("Three questions, under two minutes. You can skip any question. We do not ask your name, and nobody can tell who gave these answers."),
+        "questions": [
+            HEADLINE,
+            {"key": "went_well", "kind": "free_text", "prompt": N_("What went well?")},
+            ONE_CHANGE,
+        ],
+    },
     {
         "slug": "debrief",
         "name": "Debrief after a meeting",
@@ -35,8 +55,11 @@ SURVEYS = [
         "intro": N_("This takes about five minutes. You can skip any question. We do not ask your name, and nobody can tell who gave these answers."),
         "questions": [
             HEADLINE,
+            # One thing per question: why we were involved, and what happens next, are two.
             {"key": "understood_why", "kind": "yes_no",
-             "prompt": N_("Did you understand why we were involved with your family, and what happens next?")},
+             "prompt": N_("Did you understand why we were involved with your family?")},
+            {"key": "know_next_steps", "kind": "yes_no",
+             "prompt": N_("Do you know what happens next?")},
             {"key": "reports_in_time", "kind": "yes_no",
              "prompt": N_("Were reports shared with you in good time before the meeting?")},
             {"key": "chair_spoke_first", "kind": "yes_no",
@@ -51,8 +74,7 @@ SURVEYS = [
              "prompt": N_("Would an advocate (someone on your side, who is not from Children's Services) have helped you?")},
             {"key": "worked_with", "kind": "single_choice",
              "prompt": N_("Did you feel worked with, or done to?"), "options": WORKED_WITH_OPTIONS},
-            {"key": "one_change", "kind": "free_text",
-             "prompt": N_("What is the one thing that should change?")},
+            ONE_CHANGE,
         ],
     },
     {
@@ -134,16 +156,33 @@ def add_version(survey: Survey, spec: dict, created_by=None) -> SurveyVersion:
     return version
 
 
+def _wording(version: SurveyVersion) -> tuple:
+    return (version.title, version.intro or "", tuple(
+        (q.key, q.kind, q.prompt, q.hint or "", q.required, tuple(tuple(sorted(o.items())) for o in q.options or ()))
+        for q in version.questions))
+
+
+def _spec_wording(spec: dict) -> tuple:
+    return (spec["title"], spec.get("intro", ""), tuple(
+        (q["key"], q["kind"], q["prompt"], q.get("hint", ""), q.get("required", False),
+         tuple(tuple(sorted(o.items())) for o in q.get("options", ())))
+        for q in spec["questions"]))
+
+
 def ensure_shipped_surveys() -> list[Survey]:
-    """Create any shipped survey that is missing. Safe to run again: existing ones are kept."""
+    """Create any shipped survey that is missing, and give a shipped survey nobody has edited
+    this file's wording as a new version when the wording here has changed (answers keep the
+    version they were given to). An admin's edit is never overwritten. Safe to run again."""
     created = []
-    existing = set(db.session.scalars(select(Survey.slug)))
+    existing = {s.slug: s for s in db.session.scalars(select(Survey))}
     for spec in SURVEYS:
-        if spec["slug"] in existing:
-            continue
-        survey = Survey(slug=spec["slug"], name=spec["name"], default_delay_days=spec["default_delay_days"])
-        db.session.add(survey)
-        add_version(survey, spec)
-        created.append(survey)
+        survey = existing.get(spec["slug"])
+        if survey is None:
+            survey = Survey(slug=spec["slug"], name=spec["name"], default_delay_days=spec["default_delay_days"])
+            db.session.add(survey)
+            add_version(survey, spec)
+            created.append(survey)
+        elif survey.current.created_by_id is None and _wording(survey.current) != _spec_wording(spec):
+            add_version(survey, spec)
     db.session.flush()
     return created

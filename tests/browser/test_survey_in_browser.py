@@ -79,3 +79,29 @@ def test_the_language_picker_works_without_javascript(browser, live_server):
     page.goto(live_server + "/glossary")  # the choice is remembered
     expect(page.locator("html")).to_have_attribute("lang", "ar")
     context.close()
+
+
+def test_a_link_made_for_a_meeting_asks_the_short_debrief_on_a_phone(phone, live_server, app, assert_accessible):
+    from feedback_app.invitations.services import make_card, meeting_for
+    from feedback_app.surveys.choice import link_survey_for
+    from datetime import date
+
+    with app.app_context():
+        meeting = meeting_for(date.today(), "core_group")
+        card = make_card(meeting, link_survey_for(meeting.kind))
+        db.session.commit()
+        path = card.link.split("/s/", 1)[1]
+    phone.goto(f"{live_server}/s/{path}")
+    expect(phone.get_by_role("heading", level=1)).to_have_text("How was your meeting?")
+    expect(phone.get_by_text("Three questions, under two minutes.", exact=False)).to_be_visible()
+    expect(phone.get_by_role("textbox")).to_have_count(2)
+    assert_accessible(phone)
+    phone.get_by_role("group", name=re.compile("Overall, how was your experience")).get_by_label(
+        "Very good", exact=True).tap()
+    phone.get_by_role("textbox", name="What went well?").fill("The chair spoke to me first.")
+    phone.get_by_role("button", name="Send my answers").tap()
+    expect(phone.get_by_role("heading", level=1)).to_have_text("Thank you")
+    with app.app_context():
+        stored = db.session.scalar(select(Response))
+        assert {a.question.key: a.choice or a.text for a in stored.answers} == {
+            "overall": "very_good", "went_well": "The chair spoke to me first."}
