@@ -72,3 +72,41 @@ def test_the_handout_prints_without_the_page_furniture(browser, live_server, app
         assert pdf[:4] == b"%PDF"
     finally:
         context.close()
+
+
+def _typical_theme():
+    """A theme as a workshop sees it: a few months, kiosk and link answers, many quotable words."""
+    db.session.add(Theme(slug="engaging-fathers", name="Engaging Fathers", keywords=["dad"]))
+    db.session.commit()
+    for month, (good, poor) in enumerate([(9, 4), (12, 6), (15, 5)], start=8):
+        add_responses(good, day=date(2026, month, 10), theme="engaging-fathers",
+                      text=f"The chair asked me, the dad, what I thought first, and listened (month {month}).")
+        add_responses(poor, day=date(2026, month, 12), theme="engaging-fathers", channel="kiosk",
+                      rating="poor", text=f"Nobody spoke to me as the dad, the reports came late (month {month}).")
+
+
+def _pdf_pages(pdf: bytes) -> int:
+    # The page tree's root holds the number of pages; Chromium writes it uncompressed.
+    import re
+
+    return max(int(n) for n in re.findall(rb"/Count (\d+)", pdf))
+
+
+def test_the_handout_of_a_typical_theme_prints_on_two_pages_with_nothing_cut(browser, live_server, app,
+                                                                              make_user):
+    with app.app_context():
+        _typical_theme()
+    context = browser.new_context()
+    page = context.new_page()
+    try:
+        _log_in(page, live_server, make_user("facilitator"))
+        page.goto(f"{live_server}/admin/insights/?theme=engaging-fathers")
+        expect(page.get_by_text("51 responses.")).to_be_visible()
+        page.emulate_media(media="print")
+        assert _pdf_pages(page.pdf(format="A4")) <= 2
+        # Charts, tables and quotes are never split between pages.
+        for selector in (".chart-pair", ".quote", "table", "svg.bar-chart"):
+            assert page.eval_on_selector_all(
+                selector, "els => els.every(e => getComputedStyle(e).breakInside === 'avoid')"), selector
+    finally:
+        context.close()
