@@ -24,7 +24,8 @@ install: $(VENV)/.installed
 # Compiled catalogs are built, not kept in git.
 translations: install
 	@if ls translations/*/LC_MESSAGES/messages.po >/dev/null 2>&1; then \
-		$(BIN)/pybabel compile --statistics -d translations 2>&1 | tail -n 1; \
+		$(BIN)/pybabel -q compile -d translations && \
+		echo "Compiled the translations into $$(ls -d translations/*/LC_MESSAGES | wc -l) languages besides English."; \
 	fi
 
 extract-messages: install
