@@ -9,7 +9,7 @@ PG_TEST_URL ?= postgresql://postgres@127.0.0.1:5432/test
 CHROMIUM := /usr/bin/chromium
 
 .PHONY: run test test-sqlite test-postgres install translations extract-messages update-catalogs \
-        chromium services bench clean
+        chromium services bench screenshots clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -64,6 +64,10 @@ test-postgres:
 bench: install services
 	$(BIN)/pip install --quiet -e '.[test,bench]'
 	$(BIN)/python -m benchmarks
+
+# The pictures in docs/screenshots/ (shown in the README), taken in Chromium from a test database.
+screenshots: install translations chromium
+	$(BIN)/pytest -q -p no:cacheprovider tests/browser/screenshots.py
 
 clean:
 	rm -rf $(VENV) instance .pytest_cache
