@@ -56,7 +56,7 @@ NOT_NAMES = {w.lower() for w in """
     English Somali Polish Bengali Bangladeshi Sylheti Arabic Arab Urdu Turkish Kurdish Portuguese
     Spanish French Welsh Chinese Cantonese Mandarin Romanian Tigrinya Eritrean Ethiopian Amharic
     Nigerian Yoruba Igbo Hausa Ghanaian Twi Irish Traveller Travellers Gypsy Roma Romany Albanian
-    Lithuanian Afghan Pashto Dari Farsi Persian Iranian Iraqi Syrian Sudanese Moroccan Algerian
+    Bangla Lithuanian Afghan Pashto Dari Farsi Persian Iranian Iraqi Syrian Sudanese Moroccan Algerian
     Congolese Lingala Jamaican Caribbean African Asian European Muslim Christian Catholic Jewish
     Hindu Sikh Brazilian Colombian Ecuadorian Vietnamese Filipino Tamil Punjabi Gujarati Pakistani
     Indian British Scottish Italian Greek Russian Ukrainian Black White Mixed
@@ -90,6 +90,14 @@ def sentence_start(text: str, index: int) -> bool:
     return not before or before[-1] in ".!?\n:;"
 
 
+def _in_lists(low: str) -> bool:
+    """A listed name, or a double name with a listed part ("ana-maria", "keeley-ann")."""
+    if low in LATIN_NAMES or low in FAMILY_NAMES:
+        return True
+    parts = low.split("-")
+    return len(parts) > 1 and any(p in LATIN_NAMES and p not in WORD_NAMES for p in parts)
+
+
 def _is_name(word: str, *, cue: bool, language: str = "en", after_cue_strong: bool = False) -> bool:
     """Whether a word can be (part of) a name. After a cue ("my son …") a rare word counts even
     in lower case; without one only the lists and capitals do."""
@@ -99,11 +107,11 @@ def _is_name(word: str, *, cue: bool, language: str = "en", after_cue_strong: bo
     if low in SMALL_WORDS:
         return False
     lang = LANGUAGES.get(language)
-    if lang and low in lang.markers:
+    if lang and (low in lang.markers or word in lang.keep):
         return False
     if low in WORD_NAMES:
         return word[0].isupper() or (cue and after_cue_strong)
-    if low in LATIN_NAMES or low in FAMILY_NAMES:
+    if _in_lists(low):
         return True
     if word[0].isupper() and not (word.isupper() and len(word) > 1):
         if language == "en" and not cue and zipf(low) >= 3.3:
@@ -111,6 +119,8 @@ def _is_name(word: str, *, cue: bool, language: str = "en", after_cue_strong: bo
         return True
     if not cue:
         return False
+    if language == "en" and re.search(r"(?:ed|ing|ly|ness)$", low):
+        return False  # "the team manager apologised"
     return zipf(low, _freq_language(language)) < (3.2 if after_cue_strong else 2.6)
 
 
@@ -144,9 +154,11 @@ def english_people(text: str) -> list[tuple[int, int, str, str | None]]:
     for match in _ROLE_CUE.finditer(text):
         end = _name_after(text, match.end(), cue=True, language="en", strong=True)
         if end:
-            cue = re.sub(r"\s*(?:,|\bis\b|\bwas\b|\bcalled\b|\bnamed\b)?\s*$", "", text[match.start():match.end()],
-                         flags=re.IGNORECASE)
-            cue = re.sub(rf"\s+{_TITLES}$", "", cue, flags=re.IGNORECASE)
+            cue = re.sub(rf"\s+{_TITLES}\s*$", "", text[match.start():match.end()], flags=re.IGNORECASE)
+            comma = cue.rstrip().endswith(",")
+            cue = re.sub(r"\s*(?:,|\bis\b|\bwas\b|\bcalled\b|\bnamed\b)?\s*$", "", cue, flags=re.IGNORECASE)
+            if comma and text[end:end + 1] == ",":
+                end += 1  # "The Chair, Mr Adeyemi, came" → "The Chair came"
             spans.append((match.start(), end, "PERSON", cue))
     for match in _CALLED.finditer(text):
         strong = bool(_STRONG_CALLED.match(match.group(0)))
@@ -192,7 +204,7 @@ def _listed_and_capitalised(text: str, language: str) -> list[tuple[int, int, st
         at_start = sentence_start(text, match.start())
         if low in NOT_NAMES or low in KEEP_PLACES or (language in LANGUAGES and word in LANGUAGES[language].keep):
             continue
-        listed = (low in LATIN_NAMES or low in FAMILY_NAMES) and low not in WORD_NAMES
+        listed = _in_lists(low) and low not in WORD_NAMES
         if listed and language != "en" and zipf(low, _freq_language(language)) >= 5.5 and not word[0].isupper():
             listed = False  # an everyday word of that language that is also a name somewhere
         if listed and language in LANGUAGES and low in LANGUAGES[language].markers:
@@ -267,10 +279,12 @@ def other_people(text: str, language: str) -> list[tuple[int, int, str, str | No
                 keep_cue = not re.search(r"llama|appel|chama|imię|nazyw|adı|adım|ismi|enw|magac|yiraahdo|dhaho|"
                                          r"soy|suis|sou|pani|pan|señor|señora|sra|sr|madame|monsieur|mme|dona|"
                                          r"senhor|senhora", cue_text, re.IGNORECASE)
+                title = re.fullmatch(r"(?:pani|pan|señor|señora|sra\.?|sr\.?|madame|monsieur|mme\.?|m\.|dona|"
+                                     r"senhora|senhor)", cue_text, re.IGNORECASE)
                 if keep_cue:
                     spans.append((match.start(), end, "PERSON", cue_text))
                 else:
-                    spans.append((match.end(), end, "PERSON", None))
+                    spans.append((match.start() if title else match.end(), end, "PERSON", None))
         else:
             token = re.match(r"\S+", text[match.end():])
             if not token:
@@ -279,6 +293,8 @@ def other_people(text: str, language: str) -> list[tuple[int, int, str, str | No
             stem = _AR_PREFIX.sub("", word) if language == "ar" else word
             if stem in _AR_PARTICLES or stem in _BN_PARTICLES or not stem:
                 continue
+            if language == "ar" and word.startswith("ال") and word not in NATIVE_SCRIPT_NAMES["ar"]:
+                continue  # "المترجم العربي": a name does not take the article
             start = match.end()
             end = start + len(word)
             second = re.match(r"\s+(\S+)", text[end:])
@@ -294,7 +310,9 @@ def other_people(text: str, language: str) -> list[tuple[int, int, str, str | No
         for match in re.finditer(r"[^\s،.,!؟?()\"“”:;]+", text):
             word = match.group(0)
             stem = _AR_PREFIX.sub("", word) if language == "ar" else _BN_SUFFIX.sub("", word)
-            if word in names or stem in names:
+            if word in names:
+                spans.append((match.start(), match.end(), "PERSON", None))
+            elif stem in names:
                 spans.append((match.start() + (len(word) - len(stem) if language == "ar" else 0),
                               match.end() - (len(word) - len(stem) if language == "bn" else 0), "PERSON", None))
         spans += _latin_inside(text)
@@ -320,7 +338,7 @@ def _chinese_people(text: str) -> list[tuple[int, int, str, str | None]]:
     for match in re.finditer(rf"(?:{lang.name_cues})\s*((?:{surname}|小|阿)[\u4e00-\u9fff]{{1,2}})", text):
         name = match.group(1)
         # "我儿子很开心": a name is not followed straight by these words
-        name = re.sub(r"(?:很|也|都|在|和|是|说|的|了|就|不|没|会|有|去|来|把|给|对|让|跟|今|年|已|刚|才|每|真|非|从|被)+.*$",
+        name = re.sub(r"(?:很|也|都|在|和|是|说|的|了|就|不|没|会|有|去|来|把|给|对|让|跟|今|年|已|刚|才|每|真|非|从|被|第|一)+.*$",
                       "", name)
         if len(name) >= 2:
             spans.append((match.start(1), match.start(1) + len(name), "PERSON", None))

@@ -56,6 +56,8 @@ SMALL_WORDS = set("""
     for about after before because since until than like as if not very really too be street
     road lane estate hospital club team site park centre center surgery library office
     family youth crown county magistrates court
+    worker workers manager teacher nurse doctor visitor officer advocate chair interpreter staff
+    brought bring took gave got sent said told helped found called rang met saw knew asked needed
     """.split())
 
 
@@ -91,8 +93,11 @@ def _name_before(text: str, start: int, end: int, *, strict: bool) -> tuple[int,
     words = [w.group(0) for w in re.finditer(_WORD + r"|\d+[a-z]?", text[start:end])]
     spans = list(re.finditer(_WORD + r"|\d+[a-z]?", text[start:end]))
 
+    def bare(word: str) -> str:
+        return re.sub(r"['’]s$", "", word.lower()).strip("'’")
+
     def boundary(i: int) -> bool:
-        word = words[i].lower().strip("'’")
+        word = bare(words[i])
         if word not in _BOUNDARY and word not in _JOINERS:
             return False
         joined = word in _JOINERS and 0 < i < len(words) - 1 and words[i - 1][0].isupper() and words[i + 1][0].isupper()
@@ -100,15 +105,13 @@ def _name_before(text: str, start: int, end: int, *, strict: bool) -> tuple[int,
 
     first = 0
     for i in range(len(words)):
-        if boundary(i) or (i == first and words[i].lower().strip("'’") in SMALL_WORDS):
+        if boundary(i) or (i == first and bare(words[i]) in SMALL_WORDS):
             first = i + 1
+    # A lower-case name starts with a word that is not an everyday one ("the support worker
+    # brought food bank vouchers" names no food bank; "kentish town boxing club" does).
+    while first < len(words) and not words[first][0].isupper() and _common(words[first]):
+        first += 1
     if first >= len(words):
-        return None
-    rest = words[first:]
-    lower = [w for w in rest if not w[0].isupper()]
-    if lower and len(lower) == len(rest) and all(_common(w) for w in lower):
-        return None
-    if strict and not rest[0][0].isupper() and _common(rest[0]):
         return None
     return start + spans[first].start(), end
 
@@ -153,6 +156,14 @@ HOME_TOWNS = (r"hargeisa|hargeysa|mogadishu|muqdisho|burao|burco|kismayo|kismaay
               r"setúbal|guimarães|guimaraes|medellin|medellín|cali|guayaquil|cuenca|loja|oran|annaba|"
               r"constantine|tizi\s+ouzou|casablanca|tangier|fes|marrakech|kinshasa|lubumbashi|"
               r"sylhet\s+town")
+# The same, as families write them in Arabic, Bengali and Chinese.
+NATIVE_HOME_TOWNS = {
+    "ar": "حلب دمشق حمص حماة إدلب ادلب درعا الرقة القامشلي عفرين كوباني بغداد الموصل أربيل اربيل "
+          "البصرة كركوك السليمانية مقديشو هرجيسا صنعاء عدن تعز الخرطوم أم درمان بنغازي طرابلس الدار البيضاء",
+    "bn": "সিলেট ঢাকা চট্টগ্রাম মৌলভীবাজার সুনামগঞ্জ হবিগঞ্জ বিয়ানীবাজার বিশ্বনাথ বালাগঞ্জ গোলাপগঞ্জ কুমিল্লা নোয়াখালী",
+    "zh_Hans": "福州 长乐 福清 温州 青田 台山 开平 广州 深圳 上海 北京 天津 沈阳 哈尔滨 成都 重庆 武汉 南京 杭州 "
+               "厦门 汕头 香港 澳门 东莞 佛山 中山",
+}
 _PLACE_NOUNS = (r"(?:village|town|city|district|region|province|area|neighbourhood|island)")
 
 # (label, pattern, strict): a pattern with a group replaces only its first group.
@@ -163,7 +174,9 @@ _SHAPES: list[tuple[str, re.Pattern]] = [
     ("HANDLE", re.compile(r"(?<![\w@.])@[A-Za-z0-9_](?:[A-Za-z0-9_.]{0,28}[A-Za-z0-9_])?")),
     ("POSTCODE", re.compile(rf"\b{_AREA}\d[A-Z\d]?\s*\d[A-Z]{{2}}\b", _I)),
     # The outward half alone ("NW5", "nw5") still names a neighbourhood; sections of law are not.
-    ("POSTCODE", re.compile(rf"(?<!section )(?<!s\.)\b(?!S(?:17|20|31|47)\b){_AREA}\d{{1,2}}[A-Z]?\b(?![/.-]\d)", _I)),
+    ("POSTCODE", re.compile(rf"(?<!section )(?<!s\.)\b(?!S(?:17|20|31|47)\b){_AREA}\d{{1,2}}[A-Z]?\b(?![/.-]\d)")),
+    # In lower case only London's ("nw5", "n19", "wc1"): "b4" is text-speak for "before".
+    ("POSTCODE", re.compile(r"\b(?:ec|nw|se|sw|wc|e|n|w)\d{1,2}[a-z]?\b(?![/.-]\d)")),
     # Number plates, current format: "AB12 CDE".
     ("CAR_REG", re.compile(r"\b[A-Z]{2}\d{2}\s?[A-Z]{3}\b", _I)),
     ("NHS_NUMBER", re.compile(r"\b\d{3}[ -]?\d{3}[ -]?\d{4}\b")),
@@ -186,12 +199,14 @@ _ENGLISH: list[tuple[str, re.Pattern]] = [
     ("AGE", re.compile(rf"\b(?:aged?|ages|age of)\s+{_AGE_LIST}(?:\s+{_UNIT}(?:\s+old)?)?\b", _I)),
     ("AGE", re.compile(rf"\b{_AGE_LIST}[\s-]*{_UNIT}[\s-]*old\b", _I)),
     ("AGE", re.compile(rf"\b{_AGE_NUMBER}\s?(?:yo|y/o|yr old|yrs old)\b", _I)),
+    # English as a second language: "she have 4 years", "he is 7 years".
+    ("AGE", re.compile(rf"\b(?:have|has|having|is|are|am|was|were)\s+({_AGE_LIST}\s+(?:years?|yrs?|months?))\b", _I)),
     ("AGE", re.compile(rf"\b{_AGE_NUMBER}[\s-](?:year|month|week)[\s-]old\b", _I)),
     # "is eight", "turned 3", "they are nine and eleven", "she's 6": a number that ends the phrase.
     ("AGE", re.compile(rf"\b(?:is|was|turned|turns|is now|was only|was just|just turned|are|were|[’']s|[’']re)"
                        rf"\s+(?:only\s+|just\s+|now\s+)?({_AGE_LIST})"
                        r"(?=\s*(?:[.,;:!?)]|$|\s+(?:and|but|so|when|now|then|at the time|this|last|in|on|"
-                       r"next|soon|already|too|today|yesterday|recently|lol|x+)\b))", _I)),
+                       r"next|soon|already|too|today|yesterday|recently|lol|n|an|x+)\b|\s*[&+]))", _I)),
     # "my son (4)": the age in brackets goes, with its space.
     ("AGE_BRACKET", re.compile(r"\s?\((\d{1,2}|\d{1,2}\s*(?:yrs?|years?|months?|m|y))\)")),
     ("ADDRESS", re.compile(rf"\b(?:flat|apartment|apt|unit)\s+\d+[a-z]?(?:,?\s+(?:{_WORD}\s+){{1,2}}"
@@ -203,7 +218,7 @@ _ENGLISH: list[tuple[str, re.Pattern]] = [
     ("PLACE", re.compile(rf"\b(?i:back\s+home\s+in|home\s+town(?:\s+of|\s+is|,)?|{_PLACE_NOUNS}\s+"
                          rf"(?:of|called|named)|grew\s+up\s+in|we\s+come\s+from|i\s+come\s+from|born\s+in)"
                          rf"\s+({_WORD}(?:\s+[A-ZÀ-Ž]{_WORD})?)")),
-    ("TEAM", re.compile(rf"\bteam\s+(?!(?:manager|leader|meeting|around|work|member|members|was|is|were|"
+    ("TEAM", re.compile(rf"\b[Tt]eam\s+(?!(?:manager|leader|meeting|around|work|member|members|was|is|were|"
                         rf"are|have|has|at|in|of|who|that|and|for|to)\b)({_WORD})\b", _I)),
     ("HANDLE", re.compile(r"\b(?:insta(?:gram)?|ig|snap(?:chat)?|sc|tik\s?tok|twitter|fb|facebook|"
                           r"threads)\b\s*(?:(?:name|handle|account|page|id)\s*)?(?:is|=|:|-|@|on)?\s*"
@@ -212,7 +227,7 @@ _ENGLISH: list[tuple[str, re.Pattern]] = [
 _ENGLISH_NAMED = [
     _named(_PLAIN_STREET_TYPES, "ADDRESS"),
     _named(r"way|drive|place|row|walk|rise|hill|vale|yard|passage|gate", "ADDRESS", strict=True),
-    _named(r"estate|est\b", "ESTATE"),
+    _named(r"estate", "ESTATE"),
     _named(r"house|court|tower|towers|buildings|flats|mansions|lodge", "ADDRESS", strict=True),
     _named(r"(?:c\s+of\s+e\s+|rc\s+|catholic\s+)?(?:primary|secondary|infants?|junior|nursery|grammar|academy|"
            r"sixth\s+form|pupil\s+referral\s+unit|prep)(?:\s+(?:school|academy))?|school|college|high\s+school",
@@ -226,7 +241,6 @@ _ENGLISH_NAMED = [
            r"running|boys['’]?|girls['’]?|homework|breakfast|after[- ]school)\s+club|club|fc|f\.c\.|"
            r"academy\s+fc|united|rovers", "CLUB", strict=True),
     _named(r"(?:traveller|travellers['’]?|caravan|gypsy|halting)\s+site|site", "SITE", strict=True),
-    _named(r"team", "TEAM", strict=True, flags=0),
 ]
 
 
@@ -268,10 +282,14 @@ def rule_entities(text: str, language: str = "en") -> list[tuple[int, int, str]]
     """(start, end, label) of everything with a regular shape."""
     found = []
     rules = list(_SHAPES)
+    view = text
+    if not (LANGUAGES.get(language) is None or LANGUAGES[language].cased):
+        # Digits written straight after Chinese or Arabic letters: seen as if spaced (same offsets).
+        view = re.sub(r"[\u0600-\u06FF\u0980-\u09FF\u3000-\u303F\u4E00-\u9FFF\uFF00-\uFFEF]", " ", text)
     if language == "en" or LANGUAGES.get(language, None) is None or LANGUAGES[language].cased:
         rules += _ENGLISH  # English place words are used in every Latin-script story told in London
     for label, pattern in rules:
-        for match in pattern.finditer(text):
+        for match in pattern.finditer(view):
             group = 1 if pattern.groups and label != "TEAM" else 0
             if label == "AGE_BRACKET":
                 found.append((match.start(), match.end(), "AGE_BRACKET"))
@@ -287,7 +305,8 @@ def rule_entities(text: str, language: str = "en") -> list[tuple[int, int, str]]
             if label == "HANDLE" and not value.startswith("@"):
                 if value.lower() in _NOT_A_HANDLE or (_common(value) and not re.search(r"[\d_.]", value)):
                     continue
-            if label == "TEAM" and _common(match.group(1)) and not match.group(1)[0].isupper():
+            if label == "TEAM" and not match.group(1)[0].isupper() and (
+                    zipf(match.group(1)) >= 3.0 or re.search(r"(?:ed|ing|s)$", match.group(1))):
                 continue
             if label == "CAR_REG" and not re.search(r"\d", value):
                 continue
@@ -311,6 +330,13 @@ def _language_rules(text: str, language: str) -> list[tuple[int, int, str]]:
     if lang is None:
         return []
     found = []
+    for town in NATIVE_HOME_TOWNS.get(language, "").split():
+        for match in re.finditer(rf"(?<![^\W\d_]){'(?:[وبلف])?' if language == 'ar' else ''}({re.escape(town)})(?![^\W\d_])"
+                                 if language != "zh_Hans" else re.escape(town), text):
+            if match.groups():
+                found.append((match.start(1), match.end(1), "HOME_TOWN"))
+                continue
+            found.append((match.start(), match.end(), "HOME_TOWN"))
     edge = ("", "") if language == "zh_Hans" else (r"(?<!\w)", r"(?!\w)")
     for match in re.finditer(rf"{edge[0]}(?:{lang.ages}){edge[1]}", text, _I):
         found.append((*_trim(text, *match.span()), "AGE"))
@@ -323,7 +349,8 @@ def _language_rules(text: str, language: str) -> list[tuple[int, int, str]]:
         if lang.cased:
             # "calle Gaisford", "ulica Lyme", "Heol y Bont", "Lyme sokak", "Brecknock okulu"
             cap = r"[A-ZÀ-ÞĀ-Ž][^\W\d_]+"
-            pattern = rf"(?<!\w)(?:(?:(?:la|el|le|a|o|the|y|yr|na|w)\s+)?(?:{lang.place_words})\s+(?:{cap}\s?){{1,3}}|(?:{cap}\s){{1,3}}(?:{lang.place_words}))(?!\w)"
+            pattern = (rf"(?<!\w)(?:(?:(?:la|el|le|a|o|the|y|yr|na|w)\s+)?(?i:{lang.place_words})(?:\s+(?:y|yr|de|la|do|da|del))?\s+{cap}"
+                       rf"(?:\s+(?:(?:y|yr|de|la|do|da|del)\s+)?{cap}){{0,2}}|(?:{cap}\s){{1,3}}(?i:{lang.place_words}))(?!\w)")
         elif language == "zh_Hans":
             pattern = rf"[\u4e00-\u9fffA-Za-z]{{2,4}}(?:{lang.place_words})"
         else:
@@ -331,8 +358,13 @@ def _language_rules(text: str, language: str) -> list[tuple[int, int, str]]:
             if language == "ar":
                 pattern = rf"(?<!\w)(?:{lang.place_words})\s+(?:ال)?\S+(?:\s+\S+)?"
             else:
-                pattern = rf"\S+\s+(?:{lang.place_words})(?!\w)"
+                pattern = rf"(?:\S+\s+){{1,2}}(?:{lang.place_words})(?!\w)"
         for match in re.finditer(pattern, text):
+            if language == "zh_Hans":  # "在卡姆登小学": the place starts after 在
+                lead = re.match(r"[在从到去和的是了我们他她]+", match.group(0))
+                if lead and lead.end() < len(match.group(0)) - 1:
+                    found.append((match.start() + lead.end(), match.end(), "SCHOOL" if "学" in match.group(0) else "ADDRESS"))
+                    continue
             label = "SCHOOL" if re.search(r"school|escuela|colegio|école|ecole|collège|escola|szkoł|okul|ysgol|"
                                           r"dugsi|iskuul|مدرسة|স্কুল|学", match.group(0), _I) else "ADDRESS"
             found.append((*_trim(text, *match.span()), label))

@@ -87,12 +87,13 @@ LANGUAGES: dict[str, Language] = {
              r"dez|onze|doze|treze|catorze|quinze)\s+(?:anos|meses|semanas)",
         months="janeiro fevereiro março marco abril maio junho julho agosto setembro outubro novembro dezembro",
         place_words=r"rua|avenida|escola|hospital|bairro",
-        keep=_set("Londres Camden Inglaterra Portugal Brasil Angola Moçambique Madeira Reino Unido Deus Natal"),
+        keep=_set("Londres Camden Inglaterra Portugal Brasil Angola Moçambique Reino Unido Deus Natal"),
         placeholders={"PERSON": "uma pessoa", "PERSON2": "outra pessoa", "PLACE": "um bairro próximo",
                       "ADDRESS": "uma rua próxima", "SCHOOL": "uma escola do bairro", "AGE": "é pequeno",
                       "DATE": "nesse dia", "DETAIL": "um dado"}),
     "pl": Language(
-        "pl", _set("i w na się nie że to jest z do mój moja moje mnie był była bardzo ale jak po dla tak mi"),
+        "pl", _set("i w na się nie że to jest z do mój moja moje mnie był była bardzo ale jak po dla tak mi "
+                   "przy przed zawsze oraz który która które nam nas czy już też"),
         name_cues=r"(?:mój|moja|moje|moim|moją|mojej|naszą|nasza|nasz)\s+(?:syn|syna|synem|córka|córką|córki|"
                   r"dziecko|mąż|męża|żona|partner|partnerka|mama|mamą|tata|babcia|dziadek|siostra|brat|"
                   r"ciocia|wujek|koleżanka|kolega|sąsiadka|sąsiad|pracownica socjalna|pracownik socjalny|"
@@ -109,7 +110,8 @@ LANGUAGES: dict[str, Language] = {
                       "ADDRESS": "pobliska ulica", "SCHOOL": "pobliska szkoła", "AGE": "jest mały",
                       "DATE": "tamtego dnia", "DETAIL": "pewien szczegół"}),
     "tr": Language(
-        "tr", _set("ve bir bu çok için ile de da ben bize bana ama gibi daha ne olan oldu sonra çünkü"),
+        "tr", _set("ve bir bu çok için ile de da ben bize bana ama gibi daha ne olan oldu sonra çünkü "
+                   "bizimle geldi her hafta var yok benim onu"),
         name_cues=r"(?:oğlum|oğlumuz|kızım|kızımız|bebeğim|eşim|kocam|karım|annem|babam|anneannem|babaannem|"
                   r"dedem|ablam|ağabeyim|abim|kardeşim|teyzem|halam|amcam|dayım|arkadaşım|komşum|"
                   r"sosyal hizmet uzmanımız|sosyal hizmet uzmanı|sosyal çalışmacımız|sosyal çalışmacı|"
@@ -152,7 +154,7 @@ LANGUAGES: dict[str, Language] = {
         months="janaayo febraayo maarso abriil maajo juun luulyo agoosto sebtembar oktoobar nofembar disembar",
         place_words=r"waddada|jidka|dugsiga|iskuulka|isbitaalka|xaafadda",
         keep=_set("London Camden Ingiriiska Ingiriis Soomaaliya Soomaali Af-Soomaali Ilaahay Alle Allah Ciid "
-                  "Hooyo Aabo Ayeeyo Mahadsanid"),
+                  "Hooyo Aabo Ayeeyo Mahadsanid Soomaaliga Af-Soomaaliga Carabiga Ingiriisiga Turkiga Boolishka"),
         placeholders={"PERSON": "qof", "PERSON2": "qof kale", "PLACE": "xaafad u dhow",
                       "ADDRESS": "waddo u dhow", "SCHOOL": "dugsi xaafadda ah", "AGE": "yar",
                       "DATE": "maalintaas", "DETAIL": "faahfaahin"}),
@@ -210,12 +212,15 @@ def detect(text: str) -> str:
             return code
     words = [w.lower() for w in _LATIN_WORD.findall(text)]
     scores = {code: sum(w in lang.markers for w in words)
+              + min(3, sum(c in _LETTERS.get(code, "") for c in text.lower()))
               for code, lang in LANGUAGES.items() if lang.markers}
     scores["en"] = sum(w in _ENGLISH_MARKERS for w in words)
     best = max(scores, key=scores.get)
     return best if best == "en" or scores[best] >= scores["en"] + 2 else "en"
 
 
+# Letters that only one of the form's Latin-script languages uses.
+_LETTERS = {"pl": "ąęłśźżń", "tr": "ğış", "pt": "ãõ", "es": "ñ¿¡", "fr": "œèëîûù", "cy": "ŵŷ"}
 _ENGLISH_MARKERS = _set("the and to of was my she he we it in that for with is me her our they were but "
                         "had have not so at you this very when")
 
