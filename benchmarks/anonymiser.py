@@ -24,12 +24,20 @@ _MARK = re.compile(r"\[\[([A-Z_]+)\|(.+?)\]\]")
 class Story:
     text: str
     gold: list[tuple[int, int, str]]
+    lang: str = "en"
+    register: str = "standard"
+    split: str = "dev"
 
 
 def load_labelled(path: Path = LABELLED) -> list[Story]:
-    """Each line's text without its marks, and the marked spans as offsets into that text."""
+    """Each line's text without its marks, and the marked spans as offsets into that text, with
+    the language, register and split of the "#@" line above it."""
     stories = []
+    header = {"lang": "en", "register": "standard", "split": "dev"}
     for line in path.read_text(encoding="utf-8").splitlines():
+        if line.startswith("#@"):
+            header = {**header, **dict(part.split("=", 1) for part in line[2:].split())}
+            continue
         if not line.strip() or line.startswith("#"):
             continue
         text, gold, position = "", [], 0
@@ -39,7 +47,7 @@ def load_labelled(path: Path = LABELLED) -> list[Story]:
             text += match.group(2)
             position = match.end()
         text += line[position:]
-        stories.append(Story(text, gold))
+        stories.append(Story(text, gold, header["lang"], header["register"], header["split"]))
     return stories
 
 

@@ -21,7 +21,7 @@ import re
 from dataclasses import dataclass
 
 from . import story_language
-from .anonymiser_people import english_people, model, other_people, sentence_start
+from .anonymiser_people import KEEP_PLACES, english_people, model, other_people, sentence_start
 from .anonymiser_rules import rule_entities
 
 # Contacts and numbers: the benchmark holds these to a higher recall target.
@@ -79,7 +79,7 @@ def _choose(candidates):
         overlapping = [c for c in chosen if c[0] < cand[1] and cand[0] < c[1]]
         if not overlapping:
             chosen.append(cand)
-        elif cand[2] == "PERSON" and all(c[2] in ("PERSON", "PLACE") for c in overlapping) and \
+        elif cand[2] in ("PERSON", "PLACE", "HOME_TOWN") and all(c[2] in ("PERSON", "PLACE") for c in overlapping) and \
                 cand[0] <= min(c[0] for c in overlapping) and cand[1] >= max(c[1] for c in overlapping) \
                 and (cand[1] - cand[0] > max(c[1] - c[0] for c in overlapping) or cand[3]):
             # A wider person span ("my son Tyler") swallows a narrower one ("Tyler").
@@ -110,7 +110,8 @@ def _analyse(text: str, language: str | None) -> tuple[list[Entity], str]:
         return [], language or "en"
     language = language or story_language.detect(text)
     lang = story_language.LANGUAGES.get(language)
-    candidates = [(s, e, label, None) for s, e, label in rule_entities(text, language)]
+    candidates = [(s, e, label, None) for s, e, label in rule_entities(text, language)
+                  if not (label in ("PLACE", "HOME_TOWN") and text[s:e].lower() in KEEP_PLACES)]
     candidates += english_people(text) if language == "en" else other_people(text, language)
     chosen = _choose(candidates)
 

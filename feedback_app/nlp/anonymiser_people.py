@@ -117,8 +117,8 @@ def _is_name(word: str, *, cue: bool, language: str = "en", after_cue_strong: bo
         if language == "en" and not cue and zipf(low) >= 3.3:
             return False
         return True
-    if not cue:
-        return False
+    if not cue or (language != "en" and lang is not None and lang.cased):
+        return False  # in Spanish, Polish…: a name after a cue is capitalised or listed
     if language == "en" and re.search(r"(?:ed|ing|ly|ness)$", low):
         return False  # "the team manager apologised"
     return zipf(low, _freq_language(language)) < (3.2 if after_cue_strong else 2.6)
@@ -135,12 +135,17 @@ def _name_after(text: str, position: int, *, cue: bool, language: str, strong: b
     end = None
     for count in range(limit):
         match = _TOKEN.match(text, position)
-        if not match or not _is_name(match.group(0), cue=cue, language=language,
-                                     after_cue_strong=strong and count == 0):
+        if not match or (count and match.group(0).lower() in WORD_NAMES and not match.group(0)[0].isupper()):
             break
-        if count and not match.group(0)[0].isupper() and match.group(0).lower() not in LATIN_NAMES | FAMILY_NAMES \
-                and zipf(match.group(0)) >= 2.6:
+        surname = count > 0 and not match.group(0)[0].isupper() and language == "en" and cue \
+            and not re.search(r"(?:ed|ing|ly)$", match.group(0).lower()) \
+            and match.group(0).lower() not in SMALL_WORDS and zipf(match.group(0)) < 4.3
+        if not surname and not _is_name(match.group(0), cue=cue, language=language,
+                                        after_cue_strong=strong or count > 0):
             break
+        if count and not surname and not match.group(0)[0].isupper() \
+                and match.group(0).lower() not in LATIN_NAMES | FAMILY_NAMES and zipf(match.group(0)) >= 3.6:
+            break  # a surname after a first name may be a rarer word ("dave hughes")
         end = match.end()
         gap = re.match(r"[ \t]+(?:(?:bin|binti|ibn|al|el|de|da|van|von|der|le|la|du|mc|o['’])[ \t]+)?", text[end:])
         if not gap:
@@ -211,7 +216,9 @@ def _listed_and_capitalised(text: str, language: str) -> list[tuple[int, int, st
             listed = False
         word_name = low in WORD_NAMES and word[0].isupper() and (
             not at_start or _PERSON_NEXT.match(text, match.end())) and not _PRONOUN_NEXT.match(text, match.end())
-        capital = (cased and word[0].isupper() and not at_start and len(word) > 1 and not word.isupper()
+        rare_opening = (cased and at_start and word[0].isupper() and len(word) >= 4 and not word.isupper()
+                        and language == "en" and zipf(low) < 2.0)
+        capital = rare_opening or (cased and word[0].isupper() and not at_start and len(word) > 1 and not word.isupper()
                    and low not in SMALL_WORDS and (language != "en" or zipf(low) < 3.0))
         if not (listed or word_name or capital):
             continue
@@ -243,6 +250,8 @@ def _model_entities(text: str) -> list[tuple[int, int, str]]:
             lead = re.match(r"(?:[a-z]\w*\s+)+", value)  # "rang Mrs Okonkwo"
             if lead:
                 start += lead.end()
+            while " " in text[start:end] and text[start:end].split()[0].lower() in NOT_NAMES:
+                start += len(text[start:end].split()[0]) + 1  # "Shukran Maryam"
             if len(words) == 1 and value.lower() in WORD_NAMES and sentence_start(text, start) \
                     and not _PERSON_NEXT.match(text, end):
                 continue  # "Will you be ok"
@@ -303,6 +312,11 @@ def other_people(text: str, language: str) -> list[tuple[int, int, str, str | No
             cue_text = text[match.start():match.end()].strip(" ,،")
             keep_cue = not re.search(r"اسم|يدعى|تدعى|تُدعى|نام|السيد|السيدة|مিসেস|মিস্টার", cue_text)
             spans.append((match.start() if keep_cue else start, end, "PERSON", cue_text if keep_cue else None))
+    for match in _TITLED.finditer(text):  # "Mr Pritchard" in a Welsh story
+        if match.group(0)[0].isupper():
+            end = _name_after(text, match.end(), cue=True, language=language)
+            if end:
+                spans.append((match.start(), end, "PERSON", None))
     if lang.cased:
         spans += _listed_and_capitalised(text, language)
     else:

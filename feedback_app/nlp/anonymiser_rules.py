@@ -86,7 +86,7 @@ def zipf(word: str, language: str = "en") -> float:
 _JOINERS = {"of", "and", "the", "on", "upon", "de", "la", "y"}
 
 
-def _name_before(text: str, start: int, end: int, *, strict: bool) -> tuple[int, int] | None:
+def _name_before(text: str, start: int, end: int, *, strict: bool, english: bool = True) -> tuple[int, int] | None:
     """Where the name in text[start:end] begins: after the last small word ("goes to Brecknock"
     → "Brecknock"; "Prince of Wales" keeps its "of"); None if nothing but small words is left,
     or if the name is only everyday words in lower case ("a long drive")."""
@@ -109,8 +109,8 @@ def _name_before(text: str, start: int, end: int, *, strict: bool) -> tuple[int,
             first = i + 1
     # A lower-case name starts with a word that is not an everyday one ("the support worker
     # brought food bank vouchers" names no food bank; "kentish town boxing club" does).
-    while first < len(words) and not words[first][0].isupper() and _common(words[first]):
-        first += 1
+    while first < len(words) and not words[first][0].isupper() and (_common(words[first]) or not english):
+        first += 1  # in another language's story only a capitalised name counts ("va al colegio Brecknock")
     if first >= len(words):
         return None
     return start + spans[first].start(), end
@@ -203,7 +203,7 @@ _ENGLISH: list[tuple[str, re.Pattern]] = [
     ("AGE", re.compile(rf"\b(?:have|has|having|is|are|am|was|were)\s+({_AGE_LIST}\s+(?:years?|yrs?|months?))\b", _I)),
     ("AGE", re.compile(rf"\b{_AGE_NUMBER}[\s-](?:year|month|week)[\s-]old\b", _I)),
     # "is eight", "turned 3", "they are nine and eleven", "she's 6": a number that ends the phrase.
-    ("AGE", re.compile(rf"\b(?:is|was|turned|turns|is now|was only|was just|just turned|are|were|[’']s|[’']re)"
+    ("AGE", re.compile(rf"\b(?:is|was|turned|turns|is now|was only|was just|just turned|are|were|[’']s|[’']re|hes|shes|theyre|ur|r)"
                        rf"\s+(?:only\s+|just\s+|now\s+)?({_AGE_LIST})"
                        r"(?=\s*(?:[.,;:!?)]|$|\s+(?:and|but|so|when|now|then|at the time|this|last|in|on|"
                        r"next|soon|already|too|today|yesterday|recently|lol|n|an|x+)\b|\s*[&+]))", _I)),
@@ -314,7 +314,7 @@ def rule_entities(text: str, language: str = "en") -> list[tuple[int, int, str]]
     if rules is not _SHAPES:
         for label, pattern, strict in _ENGLISH_NAMED:
             for match in pattern.finditer(text):
-                span = _name_before(text, match.start(1), match.end(1), strict=strict)
+                span = _name_before(text, match.start(1), match.end(1), strict=strict, english=language == "en")
                 if span is None:
                     continue
                 start, end = _trim(text, span[0], match.end())
@@ -337,6 +337,9 @@ def _language_rules(text: str, language: str) -> list[tuple[int, int, str]]:
                 found.append((match.start(1), match.end(1), "HOME_TOWN"))
                 continue
             found.append((match.start(), match.end(), "HOME_TOWN"))
+    if language == "zh_Hans":
+        for match in re.finditer(r"[一二三四五六七八九十\d]{1,3}月[一二三四五六七八九十\d]{1,3}[日号]", text):
+            found.append((match.start(), match.end(), "DATE"))
     edge = ("", "") if language == "zh_Hans" else (r"(?<!\w)", r"(?!\w)")
     for match in re.finditer(rf"{edge[0]}(?:{lang.ages}){edge[1]}", text, _I):
         found.append((*_trim(text, *match.span()), "AGE"))

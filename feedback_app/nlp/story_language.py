@@ -143,7 +143,8 @@ LANGUAGES: dict[str, Language] = {
                       "ADDRESS": "stryd gyfagos", "SCHOOL": "ysgol leol", "AGE": "ifanc",
                       "DATE": "y diwrnod hwnnw", "DETAIL": "manylyn"}),
     "so": Language(
-        "so", _set("waxaan waa iyo ayaa oo ku ka in uu ay aad wuxuu waxay aan ahaa ahayd si la noo ii"),
+        "so", _set("waxaan waa iyo ayaa oo ku ka in uu ay aad wuxuu waxay aan ahaa ahayd si la noo ii wuu buu "
+                   "bay way ayuu ayay baa yahay tahay jiray hadda kale ah"),
         name_cues=r"(?:wiilkayga|wiilkeyga|gabadhayda|gabadheyda|ilmahayga|ninkayga|ninkeyga|xaaskayga|"
                   r"hooyaday|aabahay|ayeeyaday|awoowgay|walaashay|walaalkay|eedaday|adeerkay|saaxiibkay|"
                   r"saaxiibtay|deriskayga|shaqaalaha bulshada|shaqaalaheena bulshada|macallinka|macallimadda|"
@@ -178,7 +179,7 @@ LANGUAGES: dict[str, Language] = {
         name_cues=r"(?:আমার|আমাদের)\s+(?:ছেলে|মেয়ে|বাচ্চা|শিশু|স্বামী|স্ত্রী|মা|বাবা|নানী|দাদী|নানা|দাদা|বোন|ভাই|"
                   r"খালা|ফুফু|চাচা|মামা|বন্ধু|প্রতিবেশী|সোশ্যাল ওয়ার্কার|সমাজকর্মী|শিক্ষিকা|শিক্ষক|দোভাষী|"
                   r"উকিল|ডাক্তার|নার্স)|নাম|নামের|মিসেস|মিস্টার|আপা",
-        ages=r"[\d০-৯]{1,2}\s*(?:বছর|বছরের|মাস|মাসের|সপ্তাহ|সপ্তাহের)|বয়স\s+\S+|(?:এক|দুই|তিন|চার|পাঁচ|ছয়|সাত|আট|"
+        ages=r"[\d০-৯]{1,2}\s*(?:বছর|বছরের|মাস|মাসের|সপ্তাহ|সপ্তাহের)|বয়স\s+\S+(?:\s+(?:বছর|বছরের|মাস|মাসের))?|(?:এক|দুই|তিন|চার|পাঁচ|ছয়|সাত|আট|"
              r"নয়|দশ|এগারো|বারো)\s+(?:বছর|বছরের|মাস|মাসের|সপ্তাহ|সপ্তাহের)",
         months="জানুয়ারি ফেব্রুয়ারি মার্চ এপ্রিল মে জুন জুলাই আগস্ট সেপ্টেম্বর অক্টোবর নভেম্বর ডিসেম্বর",
         place_words=r"রোড|স্ট্রিট|স্কুল|হাসপাতাল|এস্টেট",
@@ -188,7 +189,7 @@ LANGUAGES: dict[str, Language] = {
     "zh_Hans": Language(
         "zh_Hans", frozenset(), cased=False,
         name_cues=r"(?:我的|我们的|我)?(?:儿子|女儿|孩子|宝宝|丈夫|老公|妻子|老婆|妈妈|爸爸|奶奶|外婆|爷爷|外公|姐姐|"
-                  r"妹妹|哥哥|弟弟|朋友|邻居|社工|老师|翻译|律师|医生|护士)(?:叫|是)?|叫做|名叫|叫",
+                  r"妹妹|哥哥|弟弟|朋友|邻居|社工|老师|翻译|律师|医生|护士|人员|主席|工作人员|顾问)(?:叫|是)?|叫做|名叫|叫",
         ages=r"[\d一二两三四五六七八九十]{1,3}\s*(?:岁|周岁|个月大|个月|周大)",
         months="一月 二月 三月 四月 五月 六月 七月 八月 九月 十月 十一月 十二月",
         place_words=r"路|街|小学|中学|学校|医院|幼儿园",
@@ -196,6 +197,17 @@ LANGUAGES: dict[str, Language] = {
                       "ADDRESS": "附近的街道", "SCHOOL": "附近的学校", "AGE": "年幼",
                       "DATE": "那天", "DETAIL": "某个信息"}),
 }
+
+def _both_nukta_forms(pattern: str) -> str:
+    """Bengali য়, ড়, ঢ় are written both as one letter and as letter + nukta."""
+    for single, pair in (("\u09DF", "\u09AF\u09BC"), ("\u09DC", "\u09A1\u09BC"), ("\u09DD", "\u09A2\u09BC")):
+        pattern = pattern.replace(pair, single).replace(single, f"(?:{single}|{pair})")
+    return pattern
+
+
+_bn = LANGUAGES["bn"]
+LANGUAGES["bn"] = Language(_bn.code, _bn.markers, _both_nukta_forms(_bn.name_cues), _both_nukta_forms(_bn.ages),
+                           _bn.months, _both_nukta_forms(_bn.place_words), _bn.keep, _bn.placeholders, _bn.cased)
 
 _ARABIC = re.compile(r"[\u0600-\u06FF]")
 _BENGALI = re.compile(r"[\u0980-\u09FF]")
@@ -214,6 +226,8 @@ def detect(text: str) -> str:
     scores = {code: sum(w in lang.markers for w in words)
               + min(3, sum(c in _LETTERS.get(code, "") for c in text.lower()))
               for code, lang in LANGUAGES.items() if lang.markers}
+    # Somali spells with letters English seldom puts together ("aa", "dh", "xa", "qa").
+    scores["so"] += min(3, sum(bool(re.search(r"aa|dh|x[aeiou]|q[aeio]|ii|uu", w)) for w in words) // 2)
     scores["en"] = sum(w in _ENGLISH_MARKERS for w in words)
     best = max(scores, key=scores.get)
     return best if best == "en" or scores[best] >= scores["en"] + 2 else "en"
