@@ -195,9 +195,8 @@ def add_replacement(story: Story, phrase: str, placeholder: str, actor) -> int:
     """Replace every whole-word use of `phrase`; returns how many were replaced."""
     _check_editable(story)
     phrase = phrase.strip()
-    placeholder = placeholder.strip() or "[a detail removed]"
-    if not placeholder.startswith("["):
-        placeholder = f"[{placeholder}]"
+    # As the moderator typed it: it is read as part of the story, so no brackets are added.
+    placeholder = placeholder.strip() or _("a detail left out")
     pattern = re.compile(rf"(?<!\w){re.escape(phrase)}(?!\w)")
     count = 0
     original = original_of(story)
