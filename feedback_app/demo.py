@@ -91,17 +91,17 @@ SENTENCE_ENDINGS = {
 }
 
 STORIES = [
-    ("parent", "newsletter", "published", "[A social worker] rang me the day before the conference to go through the report with me. When I walked in I already knew what they would say, and I could say my side. I have never felt that calm in a meeting before."),
+    ("parent", "newsletter", "published", "A social worker rang me the day before the conference to go through the report with me. When I walked in I already knew what they would say, and I could say my side. I have never felt that calm in a meeting before."),
     ("professional", "newsletter", "approved", "A dad told me it was the first time anyone had asked him what he thought. We moved the core group to the evening so he could come after work. He has not missed one since."),
     ("family_member", "newsletter", "approved", "The Chair came out to the waiting room and introduced herself to my daughter and me. She asked how we wanted to be called and what we wanted people to know. It made a big difference."),
-    ("advocate", "internal", "approved", "[A parent] was too nervous to speak, so we wrote her points on a card together before the conference. The Chair read them out first. She said she felt heard for the first time."),
+    ("advocate", "internal", "approved", "A parent was too nervous to speak, so we wrote her points on a card together before the conference. The Chair read them out first. She said she felt heard for the first time."),
     ("young_person", "newsletter", "submitted", "My worker explained what a child protection plan is without using long words. She drew it on paper for me."),
     ("parent", "team", "submitted", "Thank you to the family support team for sticking with us when things were hard."),
     ("professional", "newsletter", "rejected", "A story that could identify the family because of a very rare detail."),
     ("parent", "newsletter", "withdrawn", "A story the storyteller chose to withdraw."),
     # Told just now, so the moderator sees the original beside what the anonymiser made of it.
     ("parent", "newsletter", "submitted", "My son Tyler was so nervous, but Grace from the family support team rang us on 07700 900123 the day before and explained the report."),
-    ("family_member", "newsletter", "awaiting_teller", "[My nan] came to the family group conference and for once everyone heard her ideas."),
+    ("family_member", "newsletter", "awaiting_teller", "My nan came to the family group conference and for once everyone heard her ideas."),
     # Held back for the safeguarding lead: it may be a disclosure.
     ("parent", "newsletter", "held", "Since the conference I don't feel safe at home, and I did not know who to tell."),
 ]

@@ -1,18 +1,35 @@
-"""The anonymiser over the whole labelled set meets the issue's recall and keep targets."""
+"""The labelled set is what the issue asks for, and the anonymiser holds its figures on the part
+it was tuned on. The held-out part is measured by `make bench` only (docs/anonymiser.md): a
+test on it would make it a tuning target."""
+from collections import Counter
+
 from benchmarks.anonymiser import load_labelled, ours, score
 from feedback_app.nlp.anonymiser import CONTACT_LABELS
+from feedback_app.nlp.story_language import LANGUAGES
 
 
-def test_the_labelled_set_has_every_kind_and_enough_stories():
+def test_the_labelled_set_has_every_kind_language_register_and_a_held_out_part():
     stories = load_labelled()
-    assert len(stories) >= 80
+    per_language = Counter(s.lang for s in stories)
+    assert per_language["en"] >= 150
+    assert all(per_language[code] >= 10 for code in LANGUAGES), per_language
+    held = [s for s in stories if s.split == "heldout"]
+    assert {s.lang for s in held} == {"en", *LANGUAGES}
+    assert {s.register for s in held if s.lang == "en"} >= {"textspeak", "lowercase", "esl", "community"}
     kinds = {label for story in stories for _s, _e, label in story.gold}
-    assert kinds >= {"PERSON", "PLACE", "ADDRESS", "POSTCODE", "SCHOOL", "SURGERY", "OFFICE", "PHONE",
-                     "EMAIL", "URL", "HANDLE", "DATE", "AGE", "CASE_REF", "NHS_NUMBER"}
+    assert kinds >= {"PERSON", "PLACE", "ADDRESS", "ESTATE", "POSTCODE", "SCHOOL", "SURGERY", "HOSPITAL",
+                     "OFFICE", "TEAM", "CLUB", "SITE", "HOME_TOWN", "PHONE", "EMAIL", "URL", "HANDLE",
+                     "DATE", "AGE", "CASE_REF", "NHS_NUMBER"}
+    # Every mark is of text that is really there (a typo in a mark would skew the figures).
+    assert all(story.text[start:end].strip() == story.text[start:end] for story in stories
+               for start, end, _label in story.gold)
 
 
-def test_recall_and_words_kept_on_the_labelled_set():
-    result = score(load_labelled(), ours)
-    assert result.recall() >= 0.97, result.missed
-    assert result.recall(CONTACT_LABELS) >= 0.99, result.missed
-    assert result.kept >= 0.95
+def test_recall_and_words_kept_on_the_dev_part_per_language():
+    dev = [s for s in load_labelled() if s.split == "dev"]
+    for code in {s.lang for s in dev}:
+        result = score([s for s in dev if s.lang == code], ours)
+        assert result.recall() >= 0.98, (code, result.missed)
+        assert result.recall(CONTACT_LABELS) >= 0.99, (code, result.missed)
+        assert result.kept >= 0.93, code
+    assert score(dev, ours).kept >= 0.95

@@ -76,7 +76,7 @@ class TellerActionForm(FlaskForm):
 
 class AddReplacementForm(FlaskForm):
     phrase = StringField(_l("Words to take out"), validators=[DataRequired(), Length(max=200)])
-    placeholder = StringField(_l("Put instead"), default="[a detail removed]", validators=[Length(max=60)])
+    placeholder = StringField(_l("Put instead"), default=_l("a detail left out"), validators=[Length(max=60)])
     submit = SubmitField(_l("Replace"))
 
 

@@ -89,7 +89,8 @@ def review(code: str):
             flash(message)
         return redirect(url_for("stories.review", code=code))
     return render_template("stories/review.html", story=story, form=form,
-                           can_withdraw=story.status in services.WITHDRAWABLE)
+                           can_withdraw=story.status in services.WITHDRAWABLE,
+                           language=services.language_check(story))
 
 
 @bp.route("/admin/stories/card")
@@ -125,7 +126,8 @@ def moderate(story_id: int):
     return render_template(
         "stories/moderate.html", story=story,
         original=services.original_segments(story), original_text=services.original_of(story) or "",
-        anonymised=services.anonymised_segments(story.anonymised_text),
+        anonymised=services.anonymised_segments(story), language=services.language_check(story),
+        reread=services.sentences_to_reread(story),
         add_form=AddReplacementForm(), edit_form=EditTextForm(data={"text": story.anonymised_text}),
         themes_form=themes, reject_form=RejectForm(),
         editable=story.status in services.QUEUE_STATUSES,
@@ -207,6 +209,15 @@ def reject(story_id: int):
         flash(_("Please give a reason."))
         return redirect(url_for("stories.moderate", story_id=story_id))
     return _act(story_id, lambda s: services.reject(s, form.reason.data, current_user), _("Rejected."))
+
+
+@bp.app_template_filter("language_name")
+def language_name(code: str) -> str:
+    """A language's name in the language of the page ("Arabic", "arabe", "عربي")."""
+    from babel import Locale
+    from flask_babel import get_locale
+
+    return Locale.parse(code).get_display_name(get_locale()) or code
 
 
 @bp.app_template_global()

