@@ -36,7 +36,8 @@ STAFF = [
     ("advocate@example.org", "advocate"),
     ("safeguarding@example.org", "safeguarding_lead"),
 ]
-VENUES = ["Town Hall, Room 1", "Town Hall, Room 2", "Family Centre, Garden Room", "Civic Centre, Room 4"]
+VENUES = [("Town Hall", "Room 1"), ("Town Hall", "Room 2"), ("Family Centre", "Garden Room"),
+          ("Civic Centre", "Room 4")]
 
 THEMES = [
     ("young-parents", "Young Parents", ["young parent", "17", "18", "mother them", "too young"]),
@@ -150,7 +151,7 @@ def _load_meetings(rng: random.Random) -> list[Meeting]:
     today = clock.today()
     meetings = [
         Meeting(kind=rng.choice(MEETING_KINDS), held_on=today - timedelta(days=rng.randint(0, 180)),
-                venue=(venue := rng.choice(VENUES)), room=venue.split(", ")[-1])
+                venue=(place := rng.choice(VENUES))[0], room=place[1])
         for _ in range(40)
     ]
     db.session.add_all(meetings)

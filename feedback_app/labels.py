@@ -8,6 +8,7 @@ MEETING_KIND_LABELS = {
     "cin_meeting": _l("Child in need meeting"),
     "fgc": _l("Family group conference"),
     "early_help": _l("Early help meeting"),
+    "general": _l("A meeting here today"),
 }
 
 ROLE_LABELS = {

@@ -159,10 +159,27 @@ def test_a_wrong_option_or_missing_required_answer_is_refused_and_stores_nothing
     assert _count(app) == 0 and _count(app, KioskReceipt) == 0
 
 
-def test_a_room_with_no_meeting_refuses_answers(client, runner, app):
+def test_a_room_with_no_meeting_takes_answers_for_a_meeting_here_today(client, runner, app):
     headers, _token, _pin = _pair(client, runner, room="Empty room")
+    meeting = client.get("/api/v1/kiosk/config", headers=headers).json["meeting"]
+    assert meeting["kind"] == "general"
     response = client.post("/api/v1/kiosk/responses", json=_answer(app), headers=headers)
-    assert response.status_code == 409 and "meeting" in response.json["error"]
+    assert response.status_code == 201
+    with app.app_context():
+        stored = db.session.get(Meeting, meeting["id"])
+        assert (stored.room, stored.held_on) == ("Empty room", clock.today())
+
+
+def test_add_device_says_which_meeting_and_takes_a_chosen_one(runner, app):
+    chosen = _meeting(app, room="Room 9", venue="Town Hall", kind="fgc")
+    plain = runner.invoke(args=["kiosk", "add-device", "Room 1", "--venue", "Town Hall"])
+    assert "Answers go to:" in plain.output and "A meeting here today" in plain.output
+    picked = runner.invoke(args=["kiosk", "add-device", "Room 2", "--meeting", str(chosen)])
+    assert picked.exit_code == 0, picked.output
+    assert "Family group conference · Town Hall, Room 9" in picked.output
+    with app.app_context():
+        device = db.session.scalar(select(KioskDevice).where(KioskDevice.room_name == "Room 2"))
+        assert device.meeting_id == chosen
 
 
 def test_answer_later_gives_a_working_single_use_link_and_its_qr_code(client, app, device):

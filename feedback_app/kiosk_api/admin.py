@@ -3,11 +3,11 @@ room's meeting, and see each tablet's last contact and queue."""
 from __future__ import annotations
 
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
-from flask_babel import format_date
 from flask_babel import gettext as _
 from flask_login import current_user
 from wtforms import SelectChoice
 
+from .. import clock
 from ..accounts.access import roles_required
 from ..audit import record
 from ..extensions import db
@@ -22,8 +22,7 @@ bp = Blueprint("kiosk_admin", __name__, template_folder="templates", url_prefix=
 def _meeting_form(device: KioskDevice) -> MeetingForm:
     form = MeetingForm(prefix=f"d{device.id}", meeting_id=device.meeting_id or 0)
     form.meeting_id.choices = [SelectChoice(0, _("The room's latest meeting (automatic)"))] + [
-        SelectChoice(m.id, f"{format_date(m.held_on)} · {MEETING_KIND_LABELS[m.kind]} · {m.venue} {m.room}".strip())
-        for m in services.recent_meetings()
+        SelectChoice(m.id, services.meeting_label(m)) for m in services.recent_meetings()
     ]
     return form
 
@@ -44,8 +43,11 @@ def _render_list(form: AddDeviceForm, status: int = 200):
 
 def _render_pairing(pairing: services.NewPairing):
     url = services.pairing_url(request.host_url, pairing.pairing_token)
+    # Say which meeting its answers go to, and let staff choose another before leaving.
     return render_template("kiosk_api/pairing.html", device=pairing.device, url=url,
-                           qr=services.qr_data_uri(url), pin=pairing.pin)
+                           qr=services.qr_data_uri(url), pin=pairing.pin,
+                           meeting=services.room_meeting(pairing.device), today=clock.today(),
+                           mform=_meeting_form(pairing.device), kind_labels=MEETING_KIND_LABELS)
 
 
 @bp.route("/", methods=["GET", "POST"])

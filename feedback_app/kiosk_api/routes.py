@@ -154,8 +154,8 @@ def pair():
 @device_required
 def config():
     device = g.kiosk_device
-    meeting = services.room_meeting(device)
-    db.session.commit()  # the device's last contact
+    meeting = services.meeting_for(device)
+    db.session.commit()  # the device's last contact, and a fallback meeting
     return jsonify(_config(device, meeting))
 
 

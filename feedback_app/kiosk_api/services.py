@@ -15,7 +15,7 @@ from .. import clock
 from ..accounts.passwords import hash_password, verify_password
 from ..extensions import db, execute_alone, on_postgresql, upsert
 from ..i18n import supported
-from ..models import KioskDevice, KioskReceipt, Meeting, Survey
+from ..models import GENERAL_KIND, KioskDevice, KioskReceipt, Meeting, Survey
 from ..nlp.safeguarding import possible_disclosure
 from ..surveys import shapes
 from ..surveys.choice import link_survey_for
@@ -137,6 +137,35 @@ def room_meeting(device: KioskDevice) -> Meeting | None:
     """The meeting staff set for the room, else the room's most recent meeting up to today."""
     return db.session.scalar(select(Meeting).where(
         Meeting.id == _meeting_id(device.room_name, device.venue, device.meeting_id, None, clock.today())))
+
+
+def meeting_for(device: KioskDevice) -> Meeting:
+    """room_meeting, or else "a meeting here today" made for the room, so a paired tablet always
+    takes an answer. A fallback from an earlier day gives way to a new one: its answers are
+    about today's meeting. The caller commits."""
+    meeting = room_meeting(device)
+    today = clock.today()
+    if meeting is None or (meeting.kind == GENERAL_KIND and meeting.held_on < today
+                           and device.meeting_id != meeting.id):
+        meeting = Meeting(kind=GENERAL_KIND, held_on=today, venue=device.venue, room=device.room_name)
+        db.session.add(meeting)
+        db.session.flush()
+    return meeting
+
+
+def meeting_label(meeting: Meeting | None) -> str:
+    """A meeting once, by day, kind and place, as staff choose it: "3 Dec 2026 · Core group
+    meeting · Town Hall, Room 1" (a venue that already ends with its room names it once)."""
+    from flask_babel import format_date
+
+    from ..labels import MEETING_KIND_LABELS
+
+    if meeting is None:
+        return ""
+    place = ", ".join(part for part in (meeting.venue, meeting.room) if part)
+    if meeting.room and meeting.venue.endswith(meeting.room):
+        place = meeting.venue
+    return " · ".join(str(part) for part in (format_date(meeting.held_on), MEETING_KIND_LABELS[meeting.kind], place) if part)
 
 
 def _meeting_id(room, venue, chosen, asked, today):
@@ -344,9 +373,9 @@ def store_waiting(uuids: Collection[str] | None = None, batch: int = 1000) -> in
 
 def answer_later(device: KioskDevice, locale: str | None) -> str:
     """A card invitation to the survey links ask after the room's meeting; returns its token."""
-    meeting = room_meeting(device)
-    survey = link_survey_for(meeting.kind) if meeting is not None else None
-    if meeting is None or survey is None:
+    meeting = meeting_for(device)
+    survey = link_survey_for(meeting.kind)
+    if survey is None:
         raise NoMeeting("no meeting is known for this room")
     _invitation, token = create_invitation(
         meeting, survey, channel="card", locale=supported(locale) or device.default_locale,

@@ -1,7 +1,7 @@
 """The data model. Import models from here: `from feedback_app.models import Meeting`."""
 from .audit import AuditEvent
 from .kiosk import KioskDevice, KioskReceipt
-from .meetings import MEETING_KINDS, Meeting
+from .meetings import GENERAL_KIND, MEETING_KINDS, Meeting
 from .responses import CHANNELS, Answer, Response
 from .safeguarding import SafeguardingFlag
 from .sentiment import InsightCount, InsightMonthCount, StorySentiment
@@ -12,7 +12,7 @@ from .invitations import Invitation
 from .users import ROLES, User
 
 __all__ = [
-    "AuditEvent", "KioskDevice", "KioskReceipt", "MEETING_KINDS", "Meeting", "CHANNELS", "Answer", "Response",
+    "AuditEvent", "KioskDevice", "KioskReceipt", "GENERAL_KIND", "MEETING_KINDS", "Meeting", "CHANNELS", "Answer", "Response",
     "SafeguardingFlag", "InsightCount", "InsightMonthCount", "StorySentiment", "Story", "QUESTION_KINDS", "LinkSurveyChoice", "Question", "Survey", "SurveyVersion", "Theme", "response_themes",
     "story_themes", "Invitation", "ROLES", "User",
     "NewsletterIssue", "Subscriber", "YouSaidWeDid",

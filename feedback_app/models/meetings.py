@@ -17,11 +17,14 @@ MEETING_KINDS = (
     "fgc",
     "early_help",
 )
+# What a kiosk's answers go to when its room has no meeting and staff chose none: "a meeting
+# here today". Not offered where staff pick a kind.
+GENERAL_KIND = "general"
 
 
 class Meeting(db.Model):
     __tablename__ = "meetings"
-    __table_args__ = (one_of("kind", MEETING_KINDS, "kind"),)
+    __table_args__ = (one_of("kind", MEETING_KINDS + (GENERAL_KIND,), "kind"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     kind: Mapped[str] = mapped_column(String(32), index=True)

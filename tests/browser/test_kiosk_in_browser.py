@@ -315,6 +315,9 @@ def test_an_admin_pairs_a_tablet_from_the_admin_pages(tablet, browser, live_serv
     office.get_by_role("button", name="Add the tablet").click()
     expect(h1(office)).to_have_text("Pair the tablet in Room 3")
     expect(office.get_by_role("img", name="QR code with the pairing link")).to_be_visible()
+    # It says which meeting the tablet's answers go to, and offers another.
+    expect(office.get_by_text("Answers go to: A meeting here today")).to_be_visible()
+    expect(office.get_by_label("Meeting for Room 3")).to_be_visible()
     assert_accessible(office)
     link = office.get_by_role("link", name=re.compile("#pair=")).get_attribute("href")
 
@@ -322,7 +325,8 @@ def test_an_admin_pairs_a_tablet_from_the_admin_pages(tablet, browser, live_serv
     wall = tablet(PORTRAIT)
     wall.goto(link)
     expect(wall.locator("body[data-ready=true]")).to_be_attached()
-    expect(h1(wall)).to_have_text("Not ready yet")  # no meeting in Room 3 yet
+    # No meeting in Room 3 yet: it takes answers for a meeting here today, never "Not ready".
+    expect(h1(wall)).to_have_text("How was your meeting today?")
     row = office.get_by_role("row", name=re.compile("Room 3"))
     deadline = time.monotonic() + 10
     while True:  # the tablet reports its queue just after it starts
