@@ -39,7 +39,9 @@ run: install translations
 	$(FLASK) surveys load
 	$(FLASK) demo load --if-empty
 	@echo
-	@echo "Serving on http://127.0.0.1:5000 - log in at http://127.0.0.1:5000/login with a login above."
+	@$(FLASK) demo links
+	@echo
+	@echo "Serving on http://127.0.0.1:5000 - staff log in at http://127.0.0.1:5000/login with a login above."
 	$(FLASK) run --host 127.0.0.1 --port 5000
 
 chromium:

@@ -48,13 +48,21 @@ def load_surveys_command() -> None:
 @click.option("--if-empty", is_flag=True, help="Do nothing if the database already has data.")
 def load_demo_command(count: int, if_empty: bool) -> None:
     """Load demo meetings, surveys, staff, invitations, stories and COUNT responses."""
-    from .demo import echo_logins, is_empty, load_demo
+    from .demo import is_empty, load_demo
 
     if if_empty and not is_empty():
         click.echo("The database already has data; demo data not loaded.")
-        echo_logins(click.echo)
         return
     load_demo(count, echo=click.echo)
+
+
+@demo.command("links")
+def demo_links_command() -> None:
+    """Print fresh things to try: a family's link, a card code, the demo kiosk tablet's pairing
+    link, the story form, the summary, and the staff logins. `make run` calls it every time."""
+    from .demo import make_demo_links
+
+    make_demo_links(echo=click.echo)
 
 
 @responses.command("export")

@@ -109,7 +109,7 @@ STORIES = [
 
 
 def load_demo(responses: int = 300, seed: int = 7, echo=print) -> None:
-    """Load demo data into an empty database; prints the staff logins and some survey links."""
+    """Load demo data into an empty database (`demo links` then prints what to try)."""
     if current_app.config["FEEDBACK_ENV"] == "production":
         raise RuntimeError("demo data is never loaded into a production database")
     rng = random.Random(seed)
@@ -127,11 +127,41 @@ def load_demo(responses: int = 300, seed: int = 7, echo=print) -> None:
 
     analyse_waiting(echo=echo)
     db.session.commit()
-    echo(f"Loaded {len(meetings)} meetings, {added} responses and {len(STORIES)} stories.")
+    echo(f"Loaded {len(meetings)} meetings, {added} responses, {len(links)} invitations and "
+         f"{len(STORIES)} stories.")
+
+
+DEMO_TABLET = ("Town Hall", "Room 1")  # a room the demo's meetings are held in
+
+
+def make_demo_links(echo=print) -> None:
+    """Fresh things to try, each printed once: a family's link (the survey the council chose for
+    links after that kind of meeting), a card's code, the demo tablet's pairing link (any tablet
+    paired to it before stops), the story form and the summary; then the staff logins."""
+    from .invitations.services import make_card
+    from .kiosk_api.services import add_device, meeting_for, new_pairing, pairing_url
+    from .models import KioskDevice
+    from .surveys.choice import link_survey_for
+
+    if current_app.config["FEEDBACK_ENV"] == "production":
+        raise RuntimeError("demo links are never made in production")
+    base = current_app.config["FEEDBACK_BASE_URL"].rstrip("/")
+    venue, room = DEMO_TABLET
+    device = db.session.scalar(select(KioskDevice).where(
+        KioskDevice.venue == venue, KioskDevice.room_name == room))
+    pairing = new_pairing(device) if device is not None else add_device(room, venue)
+    meeting = meeting_for(pairing.device)  # the room's latest meeting, else one today
+    _invitation, token = create_invitation(meeting, link_survey_for(meeting.kind), channel="card",
+                                           delay_days=0)
+    card = make_card(meeting, link_survey_for(meeting.kind))
+    db.session.commit()
+    echo("Try these (each family link and code works once):")
+    echo(f"  A family's link:   {base}/s/{token}")
+    echo(f"  A card's code:     {card.display_code}  (type it at {base}/s/)")
+    echo(f"  The kiosk tablet:  {pairing_url(base, pairing.pairing_token)}  (staff PIN {pairing.pin})")
+    echo(f"  Tell a story:      {base}/stories/new")
+    echo(f"  The summary:       {base}/admin/insights/  (as the facilitator)")
     echo_logins(echo)
-    echo("Survey links you can try (each works once):")
-    for token in links:
-        echo(f"  http://127.0.0.1:5000/s/{token}")
 
 
 def echo_logins(echo=print) -> None:
