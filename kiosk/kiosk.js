@@ -189,6 +189,10 @@
       text: t("progress", {number: session.step + 1, total: questions.length})});
     const skip = question.required ? null : el("button", {
       type: "button", class: "quiet", text: t("skip"), onclick: next});
+    // A tap can land on the wrong face: the last answer can always be changed.
+    const back = session.step === 0 ? null : el("button", {
+      type: "button", class: "quiet", text: t("previous"), onclick: () => { session.step -= 1; showQuestion(); }});
+    const given = session.answers[question.key];
 
     if (question.kind === "free_text" || question.kind === "sentence_completion") {
       const box = el("textarea", {id: "free-text", rows: "5",
@@ -198,20 +202,23 @@
         el("p", {id: "free-text-hint", class: "hint", text: t("free_text_hint")}),
         box,
         el("div", {class: "actions"}, el("button", {type: "button", class: "big primary", text: t("send"),
-          onclick: () => { session.answers[question.key] = box.value.trim() || null; next(); }})),
+          onclick: () => { session.answers[question.key] = box.value.trim() || null; next(); }}), back),
         el("section", {class: "help-now", "aria-labelledby": "help-now-title"},
           el("h2", {id: "help-now-title", text: t("help_now_title")}), el("p", {text: t("help_now")})));
+      if (given) box.value = given;
       return;
     }
     const choices = el("div", {class: `choices choices-${question.kind}`, role: "group",
       "aria-labelledby": "question-title"}, question.options.map((option) =>
-      el("button", {type: "button", class: "choice", "data-value": option.value,
+      el("button", {type: "button", class: option.value === given ? "choice chosen" : "choice",
+        "data-value": option.value, "aria-current": option.value === given ? "true" : null,
         onclick: () => { session.answers[question.key] = option.value; next(); }},
         // Drawn faces, not emoji: a tablet may lack the emoji font. The label names the choice.
         question.kind === "smiley" ? el("img", {class: "face", alt: "",
           src: `faces/${encodeURIComponent(option.value)}.svg`}) : null,
         el("span", {text: option.label}))));
-    show("question", progress, heading, choices, skip);
+    show("question", progress, heading, choices,
+      skip || back ? el("div", {class: "actions"}, back, skip) : null);
   }
 
   async function finish() {
@@ -247,14 +254,18 @@
     pristine = false;
     const status = el("p", {class: "lead", role: "status", text: t("later_wait")});
     const done = el("button", {type: "button", class: "big", text: t("done"), onclick: reset});
-    show("later", el("h1", {text: t("later_title")}), status, el("div", {class: "actions"}, done));
+    // Words and button beside the code on a landscape tablet, above it in portrait: "Done" is
+    // always on screen without scrolling.
+    const words = el("div", {class: "later-words"}, status, el("div", {class: "actions"}, done));
+    const body = el("div", {class: "later"}, words);
+    show("later", el("h1", {text: t("later_title")}), body);
     try {
       const response = await api("later", {locale});
       if (!response.ok) throw new Error(String(response.status));
       const link = await response.json();
       if (screen.dataset.screen !== "later") return;
-      status.replaceWith(el("p", {class: "lead", text: t("later_text")}),
-        el("img", {class: "qr", src: link.qr, alt: t("later_qr_alt")}));
+      status.replaceWith(el("p", {class: "lead", text: t("later_text")}));
+      body.append(el("img", {class: "qr", src: link.qr, alt: t("later_qr_alt")}));
     } catch (e) {
       status.textContent = t("later_offline");
     }

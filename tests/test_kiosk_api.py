@@ -165,7 +165,9 @@ def test_a_room_with_no_meeting_takes_answers_for_a_meeting_here_today(client, r
     assert meeting["kind"] == "general"
     response = client.post("/api/v1/kiosk/responses", json=_answer(app), headers=headers)
     assert response.status_code == 201
+    kiosk_answers_stored(app)
     with app.app_context():
+        assert db.session.scalar(select(Response.meeting_kind)) == "general"
         stored = db.session.get(Meeting, meeting["id"])
         assert (stored.room, stored.held_on) == ("Empty room", clock.today())
 

@@ -24,6 +24,7 @@ UI = {
     "progress": _l("Question %(number)s of %(total)s"),
     "optional": _l("(optional)"),
     "skip": _l("Skip this question"),
+    "previous": _l("Change my last answer"),
     "send": _l("Send my answers"),
     "free_text_hint": _l("You can leave this empty. Please do not write anyone's name."),
     "help_now_title": _l("If you need help now"),

@@ -66,19 +66,26 @@ def messages():
 ON_KIOSK = "on_kiosk"
 
 
+def mark_as_a_tablet() -> None:
+    """From now on this browser is a kiosk tablet's: its pages show no way out but back to the
+    kiosk, and go back to it when left alone. Set when the tablet pairs and each time it asks for
+    its settings (a cookie cleared since comes back), and by ?from=kiosk on the links it opens."""
+    if not session.get(ON_KIOSK):
+        session[ON_KIOSK] = True
+
+
 @shell.before_app_request
 def remember_the_tablet():
-    """The kiosk's thank-you screen links to the story form with ?from=kiosk: from then on this
-    browser is a kiosk tablet's, and its pages go back to the kiosk when left alone."""
-    if request.args.get("from") == "kiosk" and not session.get(ON_KIOSK):
-        session[ON_KIOSK] = True
+    if request.args.get("from") == "kiosk":
+        mark_as_a_tablet()
 
 
 @shell.app_context_processor
 def kiosk_return():
+    on_kiosk = bool(session.get(ON_KIOSK))
     # A story takes longer to think about than a tap on a face: twice the kiosk's idle time.
-    seconds = 2 * current_app.config["FEEDBACK_KIOSK_IDLE_SECONDS"] if session.get(ON_KIOSK) else None
-    return {"kiosk_return_seconds": seconds}
+    seconds = 2 * current_app.config["FEEDBACK_KIOSK_IDLE_SECONDS"] if on_kiosk else None
+    return {"kiosk_return_seconds": seconds, "on_kiosk": on_kiosk}
 
 
 # --- the API ----------------------------------------------------------------------------------
@@ -146,6 +153,7 @@ def pair():
         return _error(404, "This pairing link is unknown or used.")
     device, credential = paired
     db.session.commit()
+    mark_as_a_tablet()
     return jsonify({"credential": credential, "room": device.room_name}), 201
 
 
@@ -156,6 +164,7 @@ def config():
     device = g.kiosk_device
     meeting = services.meeting_for(device)
     db.session.commit()  # the device's last contact, and a fallback meeting
+    mark_as_a_tablet()
     return jsonify(_config(device, meeting))
 
 

@@ -7,7 +7,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ..extensions import db
 from ._types import one_of
-from .meetings import MEETING_KINDS
+from .meetings import GENERAL_KIND, MEETING_KINDS
 from .surveys import Question, SurveyVersion
 
 CHANNELS = ("link", "card", "kiosk", "advocate")
@@ -24,7 +24,7 @@ class Response(db.Model):
     __tablename__ = "responses"
     __table_args__ = (
         one_of("channel", CHANNELS, "channel"),
-        one_of("meeting_kind", MEETING_KINDS, "meeting_kind"),
+        one_of("meeting_kind", MEETING_KINDS + (GENERAL_KIND,), "meeting_kind"),
         # Insights filter by period, channel and kind together and count responses. (An index on
         # period and channel alone would repeat this one's start, and cost every answer a write.)
         Index("ix_responses_insights", "submitted_on", "channel", "meeting_kind", "id"),

@@ -19,10 +19,11 @@ def _kinds(kinds) -> None:
     # SQLite's copy of the table leaves the old CHECK behind (it is not reflected); elsewhere it
     # is dropped by name.
     sqlite = op.get_bind().dialect.name == "sqlite"
-    with op.batch_alter_table("meetings", recreate="always" if sqlite else "auto") as batch_op:
-        if not sqlite:
-            batch_op.drop_constraint("ck_meetings_kind", type_="check")
-        batch_op.create_check_constraint("kind", f"kind IN ({allowed})")
+    for table, column in (("meetings", "kind"), ("responses", "meeting_kind")):
+        with op.batch_alter_table(table, recreate="always" if sqlite else "auto") as batch_op:
+            if not sqlite:
+                batch_op.drop_constraint(f"ck_{table}_{column}", type_="check")
+            batch_op.create_check_constraint(column, f"{column} IN ({allowed})")
 
 
 def upgrade():
@@ -31,4 +32,5 @@ def upgrade():
 
 def downgrade():
     op.execute("UPDATE meetings SET kind = 'early_help' WHERE kind = 'general'")
+    op.execute("UPDATE responses SET meeting_kind = 'early_help' WHERE meeting_kind = 'general'")
     _kinds(KINDS)
