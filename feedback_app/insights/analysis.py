@@ -27,7 +27,7 @@ from sqlalchemy import text as sql
 from ..extensions import db, on_postgresql
 from ..kiosk_api.services import store_all_waiting
 from ..models import Answer, Question, Response, Theme, response_themes
-from ..nlp import reader, sentiment, themes
+from ..nlp import sentiment, themes
 from ..surveys.options import TEXT_KINDS
 from . import rollup
 
@@ -46,6 +46,10 @@ def analyse_waiting(echo: Callable[[str], None] | None = None, batch: int = BATC
     short when several analysers run at once, and a failure loses one batch at most. Returns how
     many were analysed."""
     # Load the model first: a missing model file stops here, before any answer gets a score.
+    # (Imported here, not above: the web app imports this module, and numpy should not load
+    # in a worker that only takes answers.)
+    from ..nlp import reader
+
     reader.model()
     store_all_waiting()
     many = waiting() > MANY
@@ -96,6 +100,8 @@ def _text_answers(ids: Sequence[int]):
 
 
 def _score(texts) -> None:
+    from ..nlp import reader
+
     ids_by_score = defaultdict(list)
     for answer_id, _response_id, words, locale in texts:
         if in_english(locale):
@@ -117,6 +123,8 @@ def _score(texts) -> None:
 
 def _suggest_themes(texts, memo: dict[str, list[int]]) -> None:
     """Tag responses with the themes their words suggest, as suggestions staff can remove."""
+    from ..nlp import reader
+
     rows = db.session.execute(select(Theme.id, Theme.keywords, Theme.slug)).all()
     keywords = {theme_id: words for theme_id, words, _slug in rows}
     if not keywords:
