@@ -74,7 +74,9 @@ def test_a_missing_model_file_is_a_clear_error_not_a_score(tmp_path, app_ctx, mo
         reader.model.cache_clear()
 
 
-def test_the_analysis_step_scores_welsh_and_polish(app_ctx):
+def test_the_analysis_step_scores_a_language_once_it_is_switched_on(app_ctx, monkeypatch):
+    from feedback_app.nlp import reader
+    monkeypatch.setattr(reader, "SCORED_LANGUAGES", ("cy", "pl"))
     ids = [record_response(_version("debrief"), {"overall": "good", "one_change": text},
                            channel="link", locale=locale, meeting_kind="fgc")
            for locale, text in (("cy", "Y cadeirydd: gwastraff amser oedd e."), ("pl", "Raporty: czułam się szanowana."))]
@@ -97,3 +99,13 @@ def test_the_score_command_gives_mixed_and_aspects(runner):
 
 def _version(slug):
     return db.session.scalar(select(Survey).where(Survey.slug == slug)).current
+
+
+def test_the_analysis_step_does_not_score_a_language_below_the_bar(app_ctx):
+    from feedback_app.nlp import reader
+    assert "cy" not in reader.SCORED_LANGUAGES
+    response_id = record_response(_version("debrief"), {"overall": "good", "one_change": "Y cadeirydd: gwastraff amser oedd e."},
+                                  channel="link", locale="cy", meeting_kind="fgc")
+    analyse_waiting()
+    answer = next(a for a in db.session.get(Response, response_id).answers if a.text)
+    assert answer.sentiment_label == "not_analysed"

@@ -5,8 +5,9 @@ never waits for it. This step first stores the kiosk answers kept on arrival as 
 (kiosk_api.services.store_all_waiting), then, a batch at a time:
 
 - scores each free-text answer's sentiment once, and stores it: English by the field lexicon,
-  Welsh, Spanish, French, Polish and Portuguese by the stored model (nlp/reader.py); text in a
-  language the model does not know is marked "not_analysed" and counted by its ratings alone.
+  other languages by the stored model (nlp/reader.py) once that language's measured accuracy is
+  good enough (reader.SCORED_LANGUAGES); any other text is marked "not_analysed" and counted
+  by its ratings alone.
   A "mixed" reading is stored as neutral until the summary has a column for it;
 - tags the response with the themes its words suggest, as suggestions staff can remove (and, for
   text not in English, the themes the model suggests);
@@ -107,7 +108,7 @@ def _score(texts) -> None:
         if in_english(locale):
             result = sentiment.score(words)
             ids_by_score[(result.polarity, result.label)].append(answer_id)
-        elif reader.language_of(locale) in reader.MODEL_LANGUAGES:
+        elif reader.language_of(locale) in reader.SCORED_LANGUAGES:
             reading = reader.model().read(words)
             label = "neutral" if reading.label == "mixed" else reading.label
             ids_by_score[(reading.polarity, label)].append(answer_id)
@@ -135,7 +136,7 @@ def _suggest_themes(texts, memo: dict[str, list[int]]) -> None:
         key = f"{reader.language_of(locale)}\x00{text}"
         if key not in memo:
             found = themes.suggest(text, keywords)
-            if not in_english(locale) and reader.language_of(locale) in reader.MODEL_LANGUAGES:
+            if not in_english(locale) and reader.language_of(locale) in reader.SCORED_LANGUAGES:
                 found += [id_of_slug[s] for s in reader.model().themes(text) if s in id_of_slug]
             memo[key] = found
         return memo[key]
