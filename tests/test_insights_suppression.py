@@ -51,3 +51,38 @@ def test_no_small_group_can_be_recovered_from_what_is_shown(seed):
         assert sum(sizes[k] for k in hidden) in (0,) or sum(sizes[k] for k in hidden) >= limit
     else:
         assert hidden == {k for k, n in sizes.items() if n}
+
+
+def _aspect_comments(*groups):
+    """(text, locale, quotable) comments: `groups` are (count, text) pairs, all quotable."""
+    return [(f"{text} ({i})", "en", True) for count, text in groups for i in range(count)]
+
+
+def test_an_aspect_named_by_too_few_comments_is_hidden_whole_with_its_quotes():
+    from feedback_app.insights.aspects import aspect_figures
+
+    figures = aspect_figures(_aspect_comments((3, "The advocate was kind and helpful.")), 5)
+    assert figures["advocate"]["suppressed"] and figures["advocate"]["positive"] is None
+    assert figures["advocate"]["quotes"] == {"positive": [], "negative": []}
+    assert figures["chair"]["suppressed"] is False and figures["chair"]["comments"] == 0
+
+
+def test_a_small_tone_within_an_aspect_hides_the_next_smallest_and_its_quotes():
+    from feedback_app.insights.aspects import aspect_figures
+
+    comments = _aspect_comments((2, "The advocate ignored me and I felt judged."),
+                                (4, "The advocate was there."),
+                                (20, "The advocate was kind and helpful."))
+    advocate = aspect_figures(comments, 5)["advocate"]
+    # Hiding only the 2 negative would let them be worked out as 26 - 20 - 4.
+    assert advocate["comments"] == 26 and advocate["positive"] == 20
+    assert advocate["negative"] is None and advocate["neutral"] is None
+    assert advocate["quotes"]["negative"] == [] and len(advocate["quotes"]["positive"]) == 2
+
+
+def test_aspect_quotes_come_only_from_people_who_agreed():
+    from feedback_app.insights.aspects import aspect_figures
+
+    comments = [(f"The chair listened to me ({i}).", "en", i == 0) for i in range(6)]
+    chair = aspect_figures(comments, 5)["chair"]
+    assert chair["positive"] == 6 and chair["quotes"]["positive"] == ["The chair listened to me (0)."]

@@ -118,10 +118,10 @@ def test_text_is_scored_by_the_analysis_step_whatever_the_channel(app_ctx, chann
     assert rating.sentiment_label is None
 
 
-def test_text_not_in_english_is_marked_not_analysed(app_ctx):
+def test_text_in_a_language_the_model_does_not_know_is_marked_not_analysed(app_ctx):
     response = db.session.get(Response, record_response(
-        _version("debrief"), {"overall": "good", "one_change": "Dziękuję bardzo"},
-        channel="link", locale="pl", meeting_kind="fgc"))
+        _version("debrief"), {"overall": "good", "one_change": "شكرا جزيلا"},
+        channel="link", locale="ar", meeting_kind="fgc"))
     analyse_waiting()
     answer = next(a for a in response.answers if a.text)
     db.session.refresh(answer)

@@ -4,9 +4,13 @@ Answering stores the answers and nothing more, so a parent on the tablet or a fa
 never waits for it. This step first stores the kiosk answers kept on arrival as responses
 (kiosk_api.services.store_all_waiting), then, a batch at a time:
 
-- scores each free-text answer's sentiment once, and stores it (text not given in English is
-  marked "not_analysed" and counted by its ratings alone: the scorer reads English only);
-- tags the response with the themes its words suggest, as suggestions staff can remove;
+- scores each free-text answer's sentiment once, and stores it: English by the field lexicon,
+  other languages by the stored model (nlp/reader.py) once that language's measured accuracy is
+  good enough (reader.SCORED_LANGUAGES); any other text is marked "not_analysed" and counted
+  by its ratings alone.
+  A "mixed" reading is stored as neutral until the summary has a column for it;
+- tags the response with the themes its words suggest, as suggestions staff can remove (and, for
+  text not in English, the themes the model suggests);
 - adds the response to the summary's running totals (rollup), and marks it analysed.
 
 It runs from `flask insights analyse` (every minute from cron, or `--watch`), and before every
@@ -42,6 +46,12 @@ def analyse_waiting(echo: Callable[[str], None] | None = None, batch: int = BATC
     """Analyse every response still waiting, committing each batch as it is done: locks stay
     short when several analysers run at once, and a failure loses one batch at most. Returns how
     many were analysed."""
+    # Load the model first: a missing model file stops here, before any answer gets a score.
+    # (Imported here, not above: the web app imports this module, and numpy should not load
+    # in a worker that only takes answers.)
+    from ..nlp import reader
+
+    reader.model()
     store_all_waiting()
     many = waiting() > MANY
     if many:
@@ -91,11 +101,17 @@ def _text_answers(ids: Sequence[int]):
 
 
 def _score(texts) -> None:
+    from ..nlp import reader
+
     ids_by_score = defaultdict(list)
     for answer_id, _response_id, words, locale in texts:
         if in_english(locale):
             result = sentiment.score(words)
             ids_by_score[(result.polarity, result.label)].append(answer_id)
+        elif reader.language_of(locale) in reader.SCORED_LANGUAGES:
+            reading = reader.model().read(words)
+            label = "neutral" if reading.label == "mixed" else reading.label
+            ids_by_score[(reading.polarity, label)].append(answer_id)
         else:
             ids_by_score[(None, NOT_ANALYSED)].append(answer_id)
     # One UPDATE per distinct score: far fewer than one per answer when a batch is large.
@@ -108,19 +124,27 @@ def _score(texts) -> None:
 
 def _suggest_themes(texts, memo: dict[str, list[int]]) -> None:
     """Tag responses with the themes their words suggest, as suggestions staff can remove."""
-    keywords = {theme_id: words for theme_id, words in db.session.execute(select(Theme.id, Theme.keywords))}
+    from ..nlp import reader
+
+    rows = db.session.execute(select(Theme.id, Theme.keywords, Theme.slug)).all()
+    keywords = {theme_id: words for theme_id, words, _slug in rows}
     if not keywords:
         return
+    id_of_slug = {slug: theme_id for theme_id, _words, slug in rows}
 
-    def suggested(text):
-        if text not in memo:
-            memo[text] = themes.suggest(text, keywords)
-        return memo[text]
+    def suggested(text, locale):
+        key = f"{reader.language_of(locale)}\x00{text}"
+        if key not in memo:
+            found = themes.suggest(text, keywords)
+            if not in_english(locale) and reader.language_of(locale) in reader.SCORED_LANGUAGES:
+                found += [id_of_slug[s] for s in reader.model().themes(text) if s in id_of_slug]
+            memo[key] = found
+        return memo[key]
 
     wanted = {
         (response_id, theme_id)
-        for _answer_id, response_id, text, _locale in texts
-        for theme_id in suggested(text)
+        for _answer_id, response_id, text, locale in texts
+        for theme_id in suggested(text, locale)
     }
     if not wanted:
         return

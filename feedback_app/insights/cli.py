@@ -16,18 +16,31 @@ insights = AppGroup("insights", help="The facilitator's summary, for scripts.")
 
 @sentiment.command("score")
 def score_command() -> None:
-    """Read JSON lines {"text": …} on stdin; write {"polarity": …, "label": …} for each, in order."""
-    from ..nlp.sentiment import score
+    """Read JSON lines {"text": …, "lang": … (optional, English if not given)} on stdin; write
+    {"polarity": …, "label": …, "aspects": {aspect: label}} for each, in order. The label is
+    positive, negative, neutral or mixed; a language that cannot be scored gets "not_analysed"."""
+    from ..nlp.reader import ModelMissing, model
+    from ..nlp.sentiment import read
+
+    try:
+        model()
+    except ModelMissing as exc:
+        raise click.ClickException(str(exc)) from exc
 
     for line in sys.stdin:
         if not line.strip():
             continue
         try:
-            text = json.loads(line).get("text") or ""
+            given = json.loads(line)
+            text, lang = given.get("text") or "", given.get("lang") or "en"
         except (json.JSONDecodeError, AttributeError) as exc:
             raise click.ClickException(f"not a JSON object with a text: {line[:60]!r}") from exc
-        result = score(text)
-        click.echo(json.dumps({"polarity": result.polarity, "label": result.label}))
+        result = read(text, lang)
+        if result is None:
+            click.echo(json.dumps({"polarity": None, "label": "not_analysed", "aspects": {}}))
+            continue
+        click.echo(json.dumps({"polarity": result.polarity, "label": result.label,
+                               "aspects": result.aspects}, ensure_ascii=False))
 
 
 @insights.command("analyse")

@@ -1,0 +1,173 @@
+"""Sentiment, mixed feelings, aspects and themes in every language, from a small stored model.
+
+The model (reader_model.npz beside this file, built by `python -m feedback_app.nlp.train_reader`)
+is logistic regression over hashed character n-grams: it needs no tokeniser, no dictionary and no
+download, so it reads Welsh, Polish or Arabic as well as the labelled text it was trained on
+allows. A text is cut into clauses at sentence ends, commas and contrast words ("but", "ond",
+"pero", "mais", "ale", "mas"…); each clause is scored, an aspect named in a clause takes that
+clause's sentiment, and a text with one strongly positive and one strongly negative clause is
+"mixed". Only the analysis step and the CLI load the model: answering never does.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+import zlib
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import numpy as np
+
+# Languages the stored model was trained on (tests/data/sentiment_multilingual.tsv). Comments in
+# any other language are counted as "cannot be scored", never given a guessed score.
+MODEL_LANGUAGES = ("cy", "es", "fr", "pl", "pt")
+# Languages whose comments the analysis step scores with the model for facilitators. A language
+# joins only when its held-out accuracy in `make bench` is within 0.07 of English: a wrong score
+# on a summary misleads more than "cannot be scored" does. None has reached that yet
+# (docs/insights.md), so the model is measured and offered by `flask sentiment score`, but a
+# summary counts these comments by their ratings alone.
+SCORED_LANGUAGES: tuple[str, ...] = ()
+MODEL_PATH = Path(__file__).resolve().parent / "reader_model.npz"
+DIMENSIONS = 1 << 14
+MIXED = "mixed"
+STRONG = 0.75  # a clause this sure either way counts toward "mixed"
+NEUTRAL_BAND = 0.1
+
+CONTRAST = ("but", "however", "yet", "ond", "ac eto", "pero", "sin embargo", "mais", "cependant",
+            "ale", "jednak", "lecz", "mas", "porém", "ama", "fakat", "lakin", "لكن", "لكنّ",
+            "কিন্তু", "laakiin", "但是", "但", "可是", "不过")
+_CLAUSE = re.compile(r"[.!?;\n。！？؛]+|,|،|，|\b(?:%s)\b" % "|".join(
+    re.escape(w) for w in CONTRAST if w.isascii()) + "|" + "|".join(
+    re.escape(w) for w in CONTRAST if not w.isascii()), re.IGNORECASE)
+
+# Words that name each aspect the workshops care about, in each language (lower case).
+ASPECT_WORDS = {
+    "chair": ("chair", "chairperson", "cadeirydd", "presidente", "presidenta", "président",
+              "présidente", "przewodnicząc", "başkan", "রাষ্ট্রপতি", "সভাপতি", "رئيس", "guddoomiye",
+              "主席"),
+    "social_worker": ("social worker", "gweithiwr cymdeithasol", "trabajador social",
+                      "trabajadora social", "assistant social", "assistante sociale",
+                      "travailleur social", "pracownik socjaln", "pracownica socjaln",
+                      "assistente social", "sosyal hizmet", "সমাজকর্মী", "الأخصائي الاجتماعي",
+                      "الأخصائية الاجتماعية", "shaqaale bulsho", "社工", "社会工作者"),
+    "reports": ("report", "adroddiad", "informe", "rapport", "raport", "relatório", "rapor",
+                "প্রতিবেদন", "রিপোর্ট", "تقرير", "تقارير", "warbixin", "报告"),
+    "advocate": ("advocate", "eiriolwr", "defensor", "defensora", "accompagnant", "avocat",
+                 "rzecznik", "savunucu", "অ্যাডভোকেট", "المدافع", "مناصر", "u doode", "倡导者", "代言人"),
+    "conference": ("conference", "meeting", "cynhadledd", "gynhadledd", "cyfarfod", "reunión",
+                   "conferencia", "réunion", "conférence", "konferencj", "spotkani", "reunião",
+                   "conferência", "toplantı", "konferans", "সভা", "সম্মেলন", "اجتماع", "مؤتمر",
+                   "shir", "会议"),
+    "support": ("support", "help offered", "cymorth", "cefnogaeth", "apoyo", "ayuda", "soutien",
+                "aide", "wsparci", "pomoc", "apoio", "ajuda", "destek", "সহায়তা", "সাহায্য",
+                "دعم", "مساعدة", "taageero", "caawimaad", "支持", "帮助"),
+}
+
+
+class ModelMissing(RuntimeError):
+    """The stored model is not there: analysis must not go on and give wrong scores."""
+
+
+@dataclass(frozen=True)
+class Reading:
+    polarity: float              # -1 … 1, from the clauses
+    label: str                   # positive, negative, neutral or mixed
+    aspects: dict[str, str]      # aspect -> positive / negative / neutral
+    themes: tuple[str, ...]      # theme slugs the model suggests
+
+
+def features(text: str) -> np.ndarray:
+    """Indices of the hashed character 2-4-grams of each word, and of the words themselves."""
+    text = unicodedata.normalize("NFKC", text).lower()
+    out = []
+    for word in re.findall(r"\w+", text):
+        out.append(zlib.crc32(b"w:" + word.encode()) % DIMENSIONS)
+        padded = f" {word} "
+        for n in (2, 3, 4):
+            for i in range(len(padded) - n + 1):
+                out.append(zlib.crc32(padded[i:i + n].encode()) % DIMENSIONS)
+    return np.asarray(out, dtype=np.int64)
+
+
+def vectorise(texts) -> np.ndarray:
+    matrix = np.zeros((len(texts), DIMENSIONS), dtype=np.float32)
+    for row, text in enumerate(texts):
+        idx = features(text)
+        if len(idx):
+            np.add.at(matrix[row], idx, 1.0)
+            matrix[row] /= np.sqrt(len(idx))
+    return matrix
+
+
+class Model:
+    def __init__(self, path: Path | None = None):
+        path = path or MODEL_PATH
+        if not path.exists():
+            raise ModelMissing(
+                f"The sentiment model file {path} is missing: rebuild it with "
+                "`python -m feedback_app.nlp.train_reader` (or restore it from git).")
+        stored = np.load(path, allow_pickle=False)
+        self.sentiment_w = stored["sentiment_w"].astype(np.float32)
+        self.sentiment_b = float(stored["sentiment_b"])
+        self.theme_w = stored["theme_w"].astype(np.float32)
+        self.theme_b = stored["theme_b"].astype(np.float32)
+        self.theme_slugs = tuple(str(s) for s in stored["theme_slugs"])
+
+    def positive_probability(self, text: str) -> float:
+        idx = features(text)
+        if not len(idx):
+            return 0.5
+        z = self.sentiment_w[idx].sum() / np.sqrt(len(idx)) + self.sentiment_b
+        return float(1 / (1 + np.exp(-z)))
+
+    def themes(self, text: str) -> tuple[str, ...]:
+        idx = features(text)
+        if not len(idx):
+            return ()
+        z = self.theme_w[idx].sum(axis=0) / np.sqrt(len(idx)) + self.theme_b
+        return tuple(s for s, v in zip(self.theme_slugs, z) if v > 0)
+
+    def read(self, text: str | None, clause_polarity=None) -> Reading:
+        """Read a text clause by clause. `clause_polarity` (text -> -1…1) replaces the model's
+        own clause score: English uses the field lexicon, which explains itself cue by cue."""
+        clauses = [c.strip() for c in _CLAUSE.split(text or "") if c and c.strip()]
+        if not clauses:
+            return Reading(0.0, "neutral", {}, ())
+        if clause_polarity is None:
+            probabilities = [self.positive_probability(c) for c in clauses]
+        else:
+            probabilities = [(1 + clause_polarity(c)) / 2 for c in clauses]
+        polarity = round(float(np.mean([2 * p - 1 for p in probabilities])), 3)
+        if max(probabilities) >= STRONG and min(probabilities) <= 1 - STRONG:
+            label = MIXED
+        else:
+            label = _label(polarity)
+        aspects: dict[str, str] = {}
+        for clause, p in zip(clauses, probabilities):
+            for aspect in aspects_named(clause):
+                aspects.setdefault(aspect, _label(2 * p - 1))
+        return Reading(polarity, label, aspects, self.themes(text or ""))
+
+
+def language_of(locale: str | None) -> str:
+    return (locale or "").lower().replace("-", "_").split("_")[0]
+
+
+def aspects_named(text: str) -> list[str]:
+    lowered = text.lower()
+    return [aspect for aspect, words in ASPECT_WORDS.items() if any(w in lowered for w in words)]
+
+
+def _label(polarity: float) -> str:
+    if polarity > NEUTRAL_BAND:
+        return "positive"
+    if polarity < -NEUTRAL_BAND:
+        return "negative"
+    return "neutral"
+
+
+@lru_cache(maxsize=1)
+def model() -> Model:
+    """Loaded once, on first use (the analysis step or the CLI), never at import."""
+    return Model()
