@@ -22,7 +22,7 @@ def _kinds(kinds) -> None:
     for table, column in (("meetings", "kind"), ("responses", "meeting_kind")):
         with op.batch_alter_table(table, recreate="always" if sqlite else "auto") as batch_op:
             if not sqlite:
-                batch_op.drop_constraint(f"ck_{table}_{column}", type_="check")
+                batch_op.drop_constraint(op.f(f"ck_{table}_{column}"), type_="check")
             batch_op.create_check_constraint(column, f"{column} IN ({allowed})")
 
 
