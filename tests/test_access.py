@@ -37,6 +37,7 @@ ACCESS = {
     "admin.supported_entry": {"admin", "advocate"},
     "safeguarding.index": {"admin", "safeguarding_lead"},
     "safeguarding.reviewed": {"admin", "safeguarding_lead"},
+    "safeguarding.add_step": {"admin", "safeguarding_lead"},
     "insights.index": {"admin", "facilitator"},
     "insights.figures_csv": {"admin", "facilitator"},
     "insights.tagging": {"admin", "facilitator"},

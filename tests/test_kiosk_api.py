@@ -261,7 +261,10 @@ def test_admins_add_revoke_and_watch_tablets(client, app, login, device):
         room1 = db.session.scalar(select(KioskDevice).where(KioskDevice.room_name == "Room 1"))
         room7 = db.session.scalar(select(KioskDevice).where(KioskDevice.room_name == "Room 7"))
         assert room7.default_locale == "cy" and room7.closes_at.hour == 17
-    revoked = client.post(f"/admin/kiosks/{room1.id}/revoke", data={"csrf_token": token})
+    asked = client.post(f"/admin/kiosks/{room1.id}/revoke", data={"csrf_token": token})
+    assert asked.status_code == 200 and "Unpair the tablet in Room 1?" in asked.get_data(as_text=True)
+    assert client.get("/api/v1/kiosk/config", headers=device["headers"]).status_code == 200
+    revoked = client.post(f"/admin/kiosks/{room1.id}/revoke", data={"csrf_token": token, "confirmed": "yes"})
     assert revoked.status_code == 302
     assert client.get("/api/v1/kiosk/config", headers=device["headers"]).status_code == 401
     with app.app_context():

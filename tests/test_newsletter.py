@@ -89,7 +89,10 @@ def test_publish_sends_to_the_list_with_one_click_unsubscribe(client, app, login
     post(client, f"{url}/notes", url, you_said="Reports came late.", we_did="Reports now go out five days before.")
     assert "The worker listened." in client.get(f"{url}/preview").get_data(as_text=True)
     assert client.get("/newsletter/2026-11").status_code == 404  # not public until published
-    post(client, f"{url}/publish", url)
+    asked = post(client, f"{url}/publish", url).get_data(as_text=True)
+    assert "Publish the" in asked and "emailed to 1 person" in asked
+    assert client.get("/newsletter/2026-11").status_code == 404  # asking changed nothing
+    post(client, f"{url}/publish", url, confirmed="yes")
 
     with app.app_context():
         story = db.session.get(Story, story_id)
@@ -130,7 +133,7 @@ def test_a_published_issue_cannot_be_published_again(client, app, login):
     login("admin")
     page = client.get("/admin/newsletter").get_data(as_text=True)
     client.post("/admin/newsletter", data={"csrf_token": csrf_from(page), "month": "2026-11"})
-    post(client, "/admin/newsletter/2026-11/publish", "/admin/newsletter/2026-11")
+    post(client, "/admin/newsletter/2026-11/publish", "/admin/newsletter/2026-11", confirmed="yes")
     response = post(client, "/admin/newsletter/2026-11/publish", "/admin/newsletter/2026-11")
     assert response.status_code == 302
     assert "already published" in client.get("/admin/newsletter/2026-11").get_data(as_text=True)
@@ -149,7 +152,7 @@ def test_xss_in_notes_and_intro_is_escaped(client, app, login):
     client.post("/admin/newsletter", data={"csrf_token": csrf_from(page), "month": "2026-11"})
     url = "/admin/newsletter/2026-11"
     post(client, f"{url}/notes", url, you_said="<img src=x onerror=alert(1)>", we_did="ok")
-    post(client, f"{url}/publish", url)
+    post(client, f"{url}/publish", url, confirmed="yes")
     public = client.get("/newsletter/2026-11").get_data(as_text=True)
     assert "<script>alert" not in public and "<img src=x" not in public
     assert "&lt;script&gt;" in public

@@ -82,12 +82,43 @@ def test_the_lead_reads_and_closes_a_flag(client, invite, login, app):
     assert "I don&#39;t feel safe with him." in page and "not safe" in page
     with app.app_context():
         flag_id = db.session.scalar(select(SafeguardingFlag.id))
-    response = client.post(f"/admin/safeguarding/{flag_id}/reviewed", data={"csrf_token": csrf_from(page)})
+    asked = client.post(f"/admin/safeguarding/{flag_id}/reviewed", data={"csrf_token": csrf_from(page)})
+    assert asked.status_code == 200 and "Close the concern from" in asked.get_data(as_text=True)
+    with app.app_context():  # asking changed nothing
+        assert db.session.scalar(select(SafeguardingFlag.status)) == "open"
+    response = client.post(f"/admin/safeguarding/{flag_id}/reviewed",
+                           data={"csrf_token": csrf_from(page), "confirmed": "yes"})
     assert response.status_code == 302
     assert "Nothing is waiting for you." in client.get("/admin/safeguarding/").get_data(as_text=True)
     with app.app_context():
         assert db.session.scalar(select(SafeguardingFlag.status)) == "reviewed"
         assert db.session.scalar(select(AuditEvent.action).where(AuditEvent.action == "safeguarding.review"))
+
+
+def test_the_lead_records_what_was_done_in_the_audit_log_apart_from_the_words(client, invite, login, app):
+    _post(client, invite(), {"q_overall": "poor", "q_one_change": "I don't feel safe with him."})
+    lead = login("safeguarding_lead")
+    page = client.get("/admin/safeguarding/").get_data(as_text=True)
+    with app.app_context():
+        flag_id = db.session.scalar(select(SafeguardingFlag.id))
+    empty = client.post(f"/admin/safeguarding/{flag_id}/steps",
+                        data={"csrf_token": csrf_from(page), f"f{flag_id}-note": "  "})
+    assert empty.status_code == 400 and "Write what was done" in empty.get_data(as_text=True)
+    client.post(f"/admin/safeguarding/{flag_id}/steps",
+                data={"csrf_token": csrf_from(page), f"f{flag_id}-note": "Rang the conference chair."})
+    client.post(f"/admin/safeguarding/{flag_id}/reviewed", data={
+        "csrf_token": csrf_from(page), f"f{flag_id}-note": "Referral made.", "confirmed": "yes"})
+    with app.app_context():
+        events = db.session.scalars(select(AuditEvent).where(AuditEvent.target_type == "safeguarding_flags")
+                                    .order_by(AuditEvent.id)).all()
+        assert [(e.action, e.detail) for e in events] == [
+            ("safeguarding.step", {"note": "Rang the conference chair."}),
+            ("safeguarding.review", {"note": "Referral made."})]
+        assert all("safe with him" not in str(e.detail) for e in events)
+    assert "Nothing is waiting for you." in client.get("/admin/safeguarding/").get_data(as_text=True)
+    closed = client.get("/admin/safeguarding/?show=closed").get_data(as_text=True)
+    assert "Rang the conference chair." in closed and "Referral made." in closed and lead in closed
+    assert "Closed (1)" in closed and "Still open (0)" in closed
 
 
 @pytest.mark.parametrize("role", ["facilitator", "moderator", "advocate"])

@@ -166,7 +166,9 @@ def test_rejecting_needs_a_reason_and_erases_the_original(client, app, login):
     url = f"/admin/stories/{story.id}"
     post(client, f"{url}/reject", url, reason="")
     assert only_story(app).status == "submitted"
-    post(client, f"{url}/reject", url, reason="Too easy to recognise the family.")
+    asked = post(client, f"{url}/reject", url, reason="Too easy to recognise the family.")
+    assert "Reject story" in asked.get_data(as_text=True) and only_story(app).status == "submitted"
+    post(client, f"{url}/reject", url, reason="Too easy to recognise the family.", confirmed="yes")
     story = only_story(app)
     assert story.status == "rejected"
     assert story.original_ciphertext is None

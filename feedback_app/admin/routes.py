@@ -3,10 +3,10 @@ from __future__ import annotations
 
 from flask import Blueprint, abort, flash, redirect, render_template, url_for
 from flask_babel import gettext as _
-from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 from sqlalchemy import func, select
 
+from .. import dates
 from ..accounts.access import any_staff, roles_required
 from ..audit import record
 from ..extensions import db
@@ -17,6 +17,7 @@ from ..models import MEETING_KINDS, Response, Survey, SurveyVersion
 from ..surveys.forms import form_for
 from ..surveys.services import record_response
 from ..surveys import choice
+from .menu import links_for, staff_menu
 from .forms import SupportedEntryForm, build_survey_edit_form, link_surveys_form
 from .services import edit_survey
 
@@ -28,24 +29,20 @@ def labels():
     return {"role_labels": ROLE_LABELS}
 
 
-# The staff home page: each link, and the roles it is for (admins see every link).
-MENU = [
-    ("invitations.index", _l("Invitations and cards"), {"admin"}),
-    ("kiosk_admin.devices", _l("Kiosk tablets"), {"admin"}),
-    ("admin.surveys", _l("Surveys"), {"admin"}),
-    ("admin.supported_entry", _l("Enter answers with a parent"), {"advocate"}),
-    ("stories.queue", _l("Stories to moderate"), {"moderator"}),
-    ("newsletter.issues", _l("Newsletter"), {"moderator"}),
-    ("insights.index", _l("Workshop insight"), {"facilitator"}),
-    ("safeguarding.index", _l("Possible safeguarding concerns"), {"safeguarding_lead"}),
-]
+@bp.app_context_processor
+def menu():
+    return {"staff_menu": staff_menu}
+
+
+# One date format on every page (dates.py).
+for helper in (dates.day, dates.moment, dates.duration):
+    bp.add_app_template_global(helper)
 
 
 @bp.route("/")
 @any_staff
 def index():
-    links = [(endpoint, label) for endpoint, label, roles in MENU
-             if current_user.role == "admin" or current_user.role in roles]
+    links = links_for(current_user.role)
     return render_template("admin/index.html", links=links)
 
 

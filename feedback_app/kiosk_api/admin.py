@@ -9,6 +9,7 @@ from wtforms import SelectChoice
 
 from .. import clock
 from ..accounts.access import roles_required
+from ..confirmation import ask_first, confirmed
 from ..audit import record
 from ..extensions import db
 from ..labels import MEETING_KIND_LABELS
@@ -71,6 +72,12 @@ def new_pairing(device_id: int):
     device = _device(device_id)
     if not ConfirmForm().validate_on_submit():
         abort(400)
+    if device.credential_hash is not None and not confirmed():
+        return ask_first(
+            question=_("Make a new pairing link for %(room)s?", room=device.room_name),
+            detail=_("The tablet paired in %(room)s now stops working at once, until it is paired "
+                     "again with the new link.", room=device.room_name),
+            confirm=_("Yes, make a new link"), cancel_url=url_for("kiosk_admin.devices"))
     pairing = services.new_pairing(device)
     record("kiosk.new_pairing", current_user, device, {"room": device.room_name})
     db.session.commit()
@@ -83,6 +90,12 @@ def revoke(device_id: int):
     device = _device(device_id)
     if not ConfirmForm().validate_on_submit():
         abort(400)
+    if not confirmed():
+        return ask_first(
+            question=_("Unpair the tablet in %(room)s?", room=device.room_name),
+            detail=_("It stops taking answers at once. To use it again you will need a new pairing link."),
+            confirm=_("Yes, unpair %(room)s", room=device.room_name),
+            cancel_url=url_for("kiosk_admin.devices"))
     services.revoke(device)
     record("kiosk.revoke", current_user, device, {"room": device.room_name})
     db.session.commit()

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
+from flask_babel import ngettext
 from flask_login import current_user
 
 from ..accounts.access import roles_required
+from ..confirmation import ask_first, confirmed
 from ..extensions import csrf, db
 from ..stories.forms import TELLER_LABELS
 from . import services
@@ -101,6 +103,16 @@ def add_note(month: str):
 @bp.route("/admin/newsletter/<month>/notes/<int:note_id>/remove", methods=["POST"])
 @roles_required("moderator")
 def remove_note(month: str, note_id: int):
+    if not confirmed():
+        issue = _issue(month)
+        number = next((n for n, note in enumerate(issue.notes, 1) if note.id == note_id), None)
+        if number is not None and issue.status == "draft":
+            return ask_first(
+                question=_("Remove note %(number)d from the %(month)s issue?", number=number,
+                           month=services.month_label(month)),
+                detail=_("Its “You said” and “We did” are deleted."),
+                confirm=_("Yes, remove note %(number)d", number=number),
+                cancel_url=url_for("newsletter.issue", month=month))
     return _act(month, lambda i: services.remove_note(i, note_id, current_user), _("Note removed."))
 
 
@@ -115,6 +127,18 @@ def preview(month: str):
 @bp.route("/admin/newsletter/<month>/publish", methods=["POST"])
 @roles_required("moderator")
 def publish(month: str):
+    issue = _issue(month)
+    if not confirmed() and issue.status == "draft":
+        count = sum(1 for s in services.subscribers() if s.active)
+        return ask_first(
+            question=_("Publish the %(month)s issue and send it?", month=services.month_label(month)),
+            detail=ngettext(
+                "It goes into the public archive, is emailed to %(num)d person on the mailing list, "
+                "and the originals of its stories are erased.",
+                "It goes into the public archive, is emailed to %(num)d people on the mailing list, "
+                "and the originals of its stories are erased.", count),
+            confirm=_("Yes, publish and send"),
+            cancel_url=url_for("newsletter.issue", month=month))
     return _act(month, lambda i: services.publish(i, current_user),
                 _("Published to the archive and sent to the mailing list."))
 

@@ -1,17 +1,20 @@
 """Raising and reviewing safeguarding flags. Connected to the signals in init_app."""
 from __future__ import annotations
 
+from dataclasses import dataclass
+from datetime import datetime
+
 from flask import current_app
 from flask_babel import force_locale
 from flask_babel import gettext as _
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from .. import clock, signals
 from ..after_commit import after_commit
 from ..audit import record
 from ..extensions import db
 from ..mail import MailError, Message, send
-from ..models import Answer, SafeguardingFlag, Story, User
+from ..models import Answer, AuditEvent, SafeguardingFlag, Story, User
 from ..nlp.safeguarding import possible_disclosure
 
 
@@ -75,9 +78,54 @@ def _notify_leads(app, count: int) -> None:
 
 
 def open_flags() -> list[SafeguardingFlag]:
+    return flags_with_status("open")
+
+
+def flags_with_status(status: str) -> list[SafeguardingFlag]:
+    """Open flags oldest first (the longest waiting at the top); closed ones latest closed first."""
+    order = (SafeguardingFlag.id,) if status == "open" else (
+        SafeguardingFlag.reviewed_at.desc(), SafeguardingFlag.id.desc())
     return list(db.session.scalars(
-        select(SafeguardingFlag).where(SafeguardingFlag.status == "open").order_by(SafeguardingFlag.id)
-    ))
+        select(SafeguardingFlag).where(SafeguardingFlag.status == status).order_by(*order)))
+
+
+def count_by_status() -> dict[str, int]:
+    counts = dict(db.session.execute(
+        select(SafeguardingFlag.status, func.count()).group_by(SafeguardingFlag.status)).all())
+    return {"open": counts.get("open", 0), "reviewed": counts.get("reviewed", 0)}
+
+
+@dataclass(frozen=True)
+class Step:
+    """One thing the lead recorded: when, by whom, and what was done (or that it was closed)."""
+    occurred_at: datetime
+    by: str
+    note: str
+    closed: bool
+
+
+def record_step(flag: SafeguardingFlag, note: str, actor: User) -> None:
+    """What was done about a flag goes to the audit log, apart from the respondent's words: the
+    flag points at the words, the log holds the lead's own note, who wrote it, and when."""
+    record("safeguarding.step", actor, flag, {"note": note.strip()})
+
+
+def steps_for(flags: list[SafeguardingFlag]) -> dict[int, list[Step]]:
+    """Each flag's recorded steps, oldest first, read from the audit log."""
+    if not flags:
+        return {}
+    rows = db.session.execute(
+        select(AuditEvent, User.email).outerjoin(User, User.id == AuditEvent.actor_id).where(
+            AuditEvent.target_type == SafeguardingFlag.__tablename__,
+            AuditEvent.target_id.in_([str(f.id) for f in flags]),
+            AuditEvent.action.in_(("safeguarding.step", "safeguarding.review")),
+        ).order_by(AuditEvent.occurred_at, AuditEvent.id))
+    steps: dict[int, list[Step]] = {f.id: [] for f in flags}
+    for event, email in rows:
+        steps[int(event.target_id)].append(Step(
+            occurred_at=event.occurred_at, by=email or "", note=(event.detail or {}).get("note", ""),
+            closed=event.action == "safeguarding.review"))
+    return steps
 
 
 def flagged_answer_ids():
@@ -85,11 +133,12 @@ def flagged_answer_ids():
     return select(SafeguardingFlag.answer_id).where(SafeguardingFlag.answer_id.is_not(None))
 
 
-def mark_reviewed(flag: SafeguardingFlag, actor: User) -> None:
+def mark_reviewed(flag: SafeguardingFlag, actor: User, note: str = "") -> None:
+    """Close a flag, with what was finally done if the lead says."""
     flag.status = "reviewed"
     flag.reviewed_at = clock.now()
     flag.reviewed_by_id = actor.id
-    record("safeguarding.review", actor, flag)
+    record("safeguarding.review", actor, flag, {"note": note.strip()} if note.strip() else None)
 
 
 def text_of(flag: SafeguardingFlag) -> str:

@@ -7,6 +7,7 @@ from flask_login import current_user
 from wtforms import SelectChoice
 
 from ..accounts.access import roles_required
+from ..confirmation import ask_first, confirmed
 from .. import rate_limits
 from ..extensions import db, limiter
 from ..models import Story
@@ -208,6 +209,12 @@ def reject(story_id: int):
     if not form.validate_on_submit():
         flash(_("Please give a reason."))
         return redirect(url_for("stories.moderate", story_id=story_id))
+    if not confirmed() and _story(story_id).status in services.QUEUE_STATUSES:
+        return ask_first(
+            question=_("Reject story %(number)d?", number=story_id),
+            detail=_("It will never be published, and the storyteller's original words are erased."),
+            confirm=_("Yes, reject story %(number)d", number=story_id),
+            cancel_url=url_for("stories.moderate", story_id=story_id))
     return _act(story_id, lambda s: services.reject(s, form.reason.data, current_user), _("Rejected."))
 
 
