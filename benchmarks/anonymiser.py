@@ -23,6 +23,10 @@ from feedback_app.nlp.anonymiser import CONTACT_LABELS, anonymise, warm_up
 
 LABELLED = Path(__file__).resolve().parent.parent / "tests" / "data" / "stories_labelled.txt"
 _MARK = re.compile(r"\[\[([A-Z_]+)\|(.+?)\]\]")
+# A word with its vowel signs: Python's \w stops at Bengali and Devanagari vowel signs and Arabic
+# diacritics (they are combining marks), which would cut "আমার" into "আম" and "র".
+_WORD = re.compile(r"\w(?:\w|[\u0610-\u061A\u064B-\u065F\u0670\u0900-\u0903\u093A-\u094F\u0981-\u0983"
+                   r"\u09BC-\u09D7\u200C\u200D])*")
 
 
 @dataclass
@@ -102,7 +106,7 @@ def score(stories: list[Story], detect) -> Score:
         for start, end, _label in story.gold:
             for i in range(start, end):
                 inside_gold[i] = True
-        for word in re.finditer(r"\w+", story.text):
+        for word in _WORD.finditer(story.text):
             if any(inside_gold[word.start():word.end()]):
                 continue
             result.words_total += 1

@@ -3,7 +3,7 @@ it was tuned on. The held-out part is measured by `make bench` only (docs/anonym
 test on it would make it a tuning target."""
 from collections import Counter
 
-from benchmarks.anonymiser import load_labelled, ours, score
+from benchmarks.anonymiser import LABELLED, load_labelled, ours, score
 from feedback_app.nlp.anonymiser import CONTACT_LABELS
 from feedback_app.nlp.story_language import LANGUAGES
 
@@ -13,9 +13,14 @@ def test_the_labelled_set_has_every_kind_language_register_and_a_held_out_part()
     per_language = Counter(s.lang for s in stories)
     assert per_language["en"] >= 150
     assert all(per_language[code] >= 10 for code in LANGUAGES), per_language
+    # Two earlier held-out rounds have been seen and moved to dev; a new one is written after
+    # each round of rule changes (docs/anonymiser.md).
+    assert sum("First held-out round" in line or "Second held-out round" in line
+               for line in LABELLED.read_text(encoding="utf-8").splitlines()) == 2
     held = [s for s in stories if s.split == "heldout"]
-    assert {s.lang for s in held} == {"en", *LANGUAGES}
-    assert {s.register for s in held if s.lang == "en"} >= {"textspeak", "lowercase", "esl", "community"}
+    if held:  # between rounds there is none yet
+        assert {s.lang for s in held} == {"en", *LANGUAGES}
+        assert {s.register for s in held if s.lang == "en"} >= {"textspeak", "lowercase", "esl", "community"}
     kinds = {label for story in stories for _s, _e, label in story.gold}
     assert kinds >= {"PERSON", "PLACE", "ADDRESS", "ESTATE", "POSTCODE", "SCHOOL", "SURGERY", "HOSPITAL",
                      "OFFICE", "TEAM", "CLUB", "SITE", "HOME_TOWN", "PHONE", "EMAIL", "URL", "HANDLE",

@@ -32,9 +32,19 @@ _POSSESSIVE = r"(?:my|our|his|her|their|your|the|a|an|one|me|mi)"
 _TITLES = r"(?:mr|mrs|ms|miss|mx|dr|prof|imam|sheikh|rev|reverend|rabbi|pastor|auntie|aunty)\.?"
 _ROLE_CUE = re.compile(rf"\b{_POSSESSIVE}\s+{_ROLE_ADJ}(?:{ROLES})(?:\s*,\s*|\s+(?:is|was|called|named)\s+|\s+)"
                        rf"(?:{_TITLES}\s+)?", re.IGNORECASE)
+# Text-speak and lower case drop the "my": "sw lorraine came", "thank u hv bernadette", "me n
+# auntie x". A role word opening a sentence or after thanks, "and" or "with" points at a name too.
+_BARE_ROLE_CUE = re.compile(r"(?:^|(?<=[.!?\n])\s*|\b(?:thank(?:s|\s+you|\s+u)?|ty|thx|cheers|to|and|n|an|wiv|with|"
+                            r"from|me|love|luv)\s+)(?:sw|fsw|hv|iro|ta|gp|senco|pa|nurse|midwife|dr|doc|teacher|"
+                            r"worker|advocate|interpreter|auntie|aunty|uncle|nan|nana|nanny|grandad|cousin|"
+                            r"social\s+worker|health\s+visitor|support\s+worker|key\s+worker)\s+",
+                            re.IGNORECASE | re.MULTILINE)
+# Naming cues that say a name follows whatever its case: "x's mum", "her name is", "me n abdi".
 _CALLED = re.compile(r"\b(?:called|named|name\s+is|name\s+was|name['’]s|names\s+is|known\s+as|goes\s+by|"
-                     r"this\s+is|i\s+am|i['’]m|im|it['’]s\s+me|its\s+me|me\s+and|and\s+me)\s+", re.IGNORECASE)
-_STRONG_CALLED = re.compile(r"(?:called|named|name|names|known|goes)", re.IGNORECASE)
+                     r"this\s+is|i\s+am|i['’]m|im|it['’]s\s+me|its\s+me|me\s+and|and\s+me|me\s+n|me\s+an|"
+                     r"me\s+nd|me\s+&|wiv|her\s+name\s+is|his\s+name\s+is|hes\s+called|shes\s+called|"
+                     r"calld|namd|cald)\s+", re.IGNORECASE)
+_STRONG_CALLED = re.compile(r"(?:called|named|name|names|known|goes|his|her|hes|shes|calld|namd|cald)", re.IGNORECASE)
 _TITLED = re.compile(rf"\b{_TITLES}\s+", re.IGNORECASE)
 _SIGNED = re.compile(r"(?:^|\n|[.!]\s+)\s*(?:[-–—]+\s*|(?:love|thanks|thank\s+you|regards|from|cheers|"
                      r"best\s+wishes)[,!]?\s+)((?:[^\W\d_]+\s*){1,2}?)\s*(?:x+)?\s*$", re.IGNORECASE)
@@ -85,6 +95,25 @@ _PERSON_NEXT = re.compile(r",?\s+(?:is|was|came|comes|said|says|rang|rings|asked
 _PRONOUN_NEXT = re.compile(r"\s+(?:you|we|i|they|he|she|it|u|ya|this|that|there|be)\b", re.IGNORECASE)
 
 
+# Text-speak spellings of everyday words: rare in wordfreq, never a name.
+TEXT_SPEAK = set("""
+    wat wot wen wiv wivout dat dis dem der dey cud wud shud cudnt wudnt shudnt coz cos cuz bcoz becos bcos
+    gonna wanna gotta dunno innit init luv ur u r n nd 2 4 b4 gr8 m8 ppl pls plz thx tho thru nite
+    tonite 2day 2moro 2nite yh yeh ye ya yeah nah na naa aint ain ov av hav wiv evry evryone sumthin
+    somethin nuffin nothin sed sez sayin goin comin doin bin gettin havin tryin tellin askin wer wr
+    wos woz jus jst rly rlly realy sum1 some1 any1 every1 no1 wiv ok k kk lol omg tbh idk ngl smh
+    fink fought finkin mite mayb maybe alot tht wht wen wher wer hw hu ppl skl skool schl nxt
+""".split())
+
+
+def _text_speak(low: str) -> bool:
+    """A text-speak word, or a contraction written without its apostrophe ("wouldnt", "didnt")."""
+    if low in TEXT_SPEAK:
+        return True
+    return bool(re.fullmatch(r"[a-z]+(?:nt|ve|ll|re)", low)) and zipf(low[:-2] + "n't" if low.endswith("nt")
+                                                                      else low[:-2] + "'" + low[-2:]) >= 3.5
+
+
 def sentence_start(text: str, index: int) -> bool:
     before = text[:index].rstrip(" \"'“‘(*-")
     return not before or before[-1] in ".!?\n:;"
@@ -106,6 +135,8 @@ def _is_name(word: str, *, cue: bool, language: str = "en", after_cue_strong: bo
         return False
     if low in SMALL_WORDS:
         return False
+    if language == "en" and not word[0].isupper() and _text_speak(low):
+        return False
     lang = LANGUAGES.get(language)
     if lang and (low in lang.markers or word in lang.keep):
         return False
@@ -121,7 +152,9 @@ def _is_name(word: str, *, cue: bool, language: str = "en", after_cue_strong: bo
         return False  # in Spanish, Polish…: a name after a cue is capitalised or listed
     if language == "en" and re.search(r"(?:ed|ing|ly|ness)$", low):
         return False  # "the team manager apologised"
-    return zipf(low, _freq_language(language)) < (3.2 if after_cue_strong else 2.6)
+    # After "my son", "called", "sw": words that follow such cues and are not names are everyday
+    # ones (is, came, loves, has), so a word rarer than those is taken ("lorraine", "bernadette").
+    return zipf(low, _freq_language(language)) < (3.6 if after_cue_strong else 2.6)
 
 
 def _freq_language(language: str) -> str:
@@ -165,14 +198,21 @@ def english_people(text: str) -> list[tuple[int, int, str, str | None]]:
             if comma and text[end:end + 1] == ",":
                 end += 1  # "The Chair, Mr Adeyemi, came" → "The Chair came"
             spans.append((match.start(), end, "PERSON", cue))
+    for match in _BARE_ROLE_CUE.finditer(text):
+        end = _name_after(text, match.end(), cue=True, language="en", strong=True)
+        if end and not _ROLE_CUE.match(text, max(0, match.start() - 4)):
+            spans.append((match.end(), end, "PERSON", None))
     for match in _CALLED.finditer(text):
         strong = bool(_STRONG_CALLED.match(match.group(0)))
         end = _name_after(text, match.end(), cue=strong, language="en", strong=strong)
         if end:
             spans.append((match.end(), end, "PERSON", None))
     for match in _TITLED.finditer(text):
-        if match.group(0)[0].islower() and match.group(0).strip(". ").lower() == "miss":
-            continue  # "i miss you"
+        if match.group(0)[0].islower() and match.group(0).strip(". ").lower() == "miss" and re.search(
+                r"\b(?:i|u|you|we|they|he|she|ill|i['’]ll|will|gonna|really|so|do|dont|don['’]t|still|just|"
+                r"def|defo|already|would|wud|will|shall|wil)\s*$", text[:match.start()], re.IGNORECASE):
+            if not re.search(r"\b(?:thank|thanks|thx|ty)\s+(?:u|you)\s*$", text[:match.start()], re.IGNORECASE):
+                continue  # "i miss you", "we will miss tanya": a verb here; "thank u miss okoro" is not
         end = _name_after(text, match.end(), cue=True, language="en")
         if end:
             spans.append((match.start(), end, "PERSON", None))
@@ -298,12 +338,14 @@ def other_people(text: str, language: str) -> list[tuple[int, int, str, str | No
             token = re.match(r"\S+", text[match.end():])
             if not token:
                 continue
-            word = token.group(0).rstrip("،.,!؟?")
+            word = token.group(0).rstrip("،.,!؟?।")
             stem = _AR_PREFIX.sub("", word) if language == "ar" else word
             if stem in _AR_PARTICLES or stem in _BN_PARTICLES or not stem:
                 continue
             if language == "ar" and word.startswith("ال") and word not in NATIVE_SCRIPT_NAMES["ar"]:
                 continue  # "المترجم العربي": a name does not take the article
+            if not _uncased_name(word, language, owned=bool(re.match(r"আমার|আমাদের", match.group(0)))):
+                continue  # "ابني يذهب", "المترجمة ساعدتنا": a verb after the cue, not a name
             start = match.end()
             end = start + len(word)
             second = re.match(r"\s+(\S+)", text[end:])
@@ -333,6 +375,25 @@ def other_people(text: str, language: str) -> list[tuple[int, int, str, str | No
     return spans
 
 
+# Arabic pronoun endings ("ساعدتنا" helped us, "أخبرني" told me): a word with one after a cue is a verb.
+_AR_VERB_ENDING = re.compile(r"(?:تنا|ونا|تني|وني|تها|تهم|تكم|ته)$")
+
+
+def _uncased_name(word: str, language: str, *, owned: bool = False) -> bool:
+    """After a cue in a script without capitals, a word is a name when it is listed, written in
+    Latin letters, or not an everyday word of the language (wordfreq): names that are also
+    common words ("كريم", "عمر") are in the lists. After "আমার ছেলে" (my son) Bengali puts the
+    name straight after, and many names are words too ("মৌসুমী"): only the commonest words stop it."""
+    if word in NATIVE_SCRIPT_NAMES.get(language, ()) or re.match(r"[A-Za-zÀ-ž]", word):
+        return True
+    stem = _AR_PREFIX.sub("", word) if language == "ar" else _BN_SUFFIX.sub("", word)
+    if stem in NATIVE_SCRIPT_NAMES.get(language, ()):
+        return True
+    if language == "ar" and _AR_VERB_ENDING.search(word):
+        return False
+    return zipf(word, _freq_language(language)) < (5.0 if owned and language == "bn" else 3.5)
+
+
 def _latin_inside(text: str) -> list[tuple[int, int, str, str | None]]:
     """Latin-script words inside an Arabic, Bengali or Chinese story: names and places, mostly."""
     spans = []
@@ -356,6 +417,9 @@ def _chinese_people(text: str) -> list[tuple[int, int, str, str | None]]:
                       "", name)
         if len(name) >= 2:
             spans.append((match.start(1), match.start(1) + len(name), "PERSON", None))
+    # A doubled character after a kinship or role word is a pet name ("我儿子乐乐", "女儿朵朵").
+    for match in re.finditer(rf"(?:{lang.name_cues})\s*(([\u4e00-\u9fff])\2)", text):
+        spans.append((match.start(1), match.end(1), "PERSON", None))
     for match in re.finditer(rf"({surname}){_ZH_TITLES}", text):
         spans.append((match.start(1), match.end(1), "PERSON_ZH_TITLE", None))
     for match in re.finditer(r"(?:叫|名叫|叫做)\s*([\u4e00-\u9fff]{2,3})", text):

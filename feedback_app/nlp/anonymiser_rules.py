@@ -122,7 +122,7 @@ def _named(pattern: str, label: str, *, strict: bool = False, flags=_I):
 
 
 # Hospitals children in Camden are sent to, by the names families use.
-_HOSPITALS = (r"great\s+ormond\s+st(?:reet)?|gosh|royal\s+free|whittington|ucl?h|university\s+college\s+"
+_HOSPITALS = (r"great\s+ormond\s+st(?:reet)?|gosh|royal\s+free|whittington|ucl?h|north\s+mid|university\s+college\s+"
               r"hospital|st\.?\s+pancras\s+hospital|st\.?\s+mary'?s|homerton|north\s+middlesex|royal\s+london|"
               r"st\.?\s+thomas'?s?|guy'?s|king'?s\s+college\s+hospital|evelina|tavistock|portman\s+clinic|"
               r"chelsea\s+and\s+westminster|barnet\s+general|northwick\s+park|st\.?\s+george'?s|lister|"
@@ -230,7 +230,8 @@ _ENGLISH_NAMED = [
     _named(r"estate", "ESTATE"),
     _named(r"house|court|tower|towers|buildings|flats|mansions|lodge", "ADDRESS", strict=True),
     _named(r"(?:c\s+of\s+e\s+|rc\s+|catholic\s+)?(?:primary|secondary|infants?|junior|nursery|grammar|academy|"
-           r"sixth\s+form|pupil\s+referral\s+unit|prep)(?:\s+(?:school|academy))?|school|college|high\s+school",
+           r"sixth\s+form|pupil\s+referral\s+unit|prep|parochial|church\s+school)(?:\s+(?:school|academy))?|school|"
+           r"college|high\s+school",
            "SCHOOL"),
     _named(r"surgery|medical\s+centre|health\s+centre|medical\s+practice|practice|clinic|pharmacy|hospital",
            "SURGERY"),
@@ -305,8 +306,10 @@ def rule_entities(text: str, language: str = "en") -> list[tuple[int, int, str]]
             if label == "HANDLE" and not value.startswith("@"):
                 if value.lower() in _NOT_A_HANDLE or (_common(value) and not re.search(r"[\d_.]", value)):
                     continue
+            # "team somers" is a team, "team meetings" is not: a plural counts by its singular.
             if label == "TEAM" and not match.group(1)[0].isupper() and (
-                    zipf(match.group(1)) >= 3.0 or re.search(r"(?:ed|ing|s)$", match.group(1))):
+                    zipf(match.group(1)) >= 3.0 or re.search(r"(?:ed|ing)$", match.group(1))
+                    or (match.group(1).lower().endswith("s") and zipf(match.group(1)[:-1]) >= 3.0)):
                 continue
             if label == "CAR_REG" and not re.search(r"\d", value):
                 continue
@@ -325,12 +328,36 @@ def rule_entities(text: str, language: str = "en") -> list[tuple[int, int, str]]
     return found
 
 
+def _uncased_place(text: str, match: re.Match, language: str) -> tuple[int, int] | None:
+    """Arabic puts the name after "شارع" (street), Bengali before "রোড": the name's words are
+    the ones in Latin letters or not everyday words ("شارع Lyme وكانت" ends before "وكانت";
+    "আমরা লাইম রোড" starts after "আমরা")."""
+    words = list(re.finditer(r"\S+", match.group(0)))
+    def rare(word: str) -> bool:
+        return bool(re.match(r"[A-Za-zÀ-ž]", word)) or zipf(word.rstrip("،.,!؟?।"), language) < 4.5
+    if language == "ar":
+        keep = [words[0]] + [w for w in words[1:2]]
+        if len(words) > 2 and rare(words[2].group(0)):
+            keep.append(words[2])
+        start, end = match.start() + keep[0].start(), match.start() + keep[-1].end()
+    else:
+        names = words[:-1]
+        while names and not rare(names[0].group(0)):
+            names = names[1:]
+        if not names:
+            return None
+        start, end = match.start() + names[0].start(), match.end()
+    return _trim(text, start, end)
+
+
 def _language_rules(text: str, language: str) -> list[tuple[int, int, str]]:
     lang = LANGUAGES.get(language)
     if lang is None:
         return []
     found = []
     for town in NATIVE_HOME_TOWNS.get(language, "").split():
+        if language in ("ar", "bn") and zipf(town, language) >= 5.5:
+            continue  # half of a two-word town that is an everyday word ("أم" of "أم درمان")
         for match in re.finditer(rf"(?<![^\W\d_]){'(?:[وبلف])?' if language == 'ar' else ''}({re.escape(town)})(?![^\W\d_])"
                                  if language != "zh_Hans" else re.escape(town), text):
             if match.groups():
@@ -342,7 +369,12 @@ def _language_rules(text: str, language: str) -> list[tuple[int, int, str]]:
             found.append((match.start(), match.end(), "DATE"))
     edge = ("", "") if language == "zh_Hans" else (r"(?<!\w)", r"(?!\w)")
     for match in re.finditer(rf"{edge[0]}(?:{lang.ages}){edge[1]}", text, _I):
-        found.append((*_trim(text, *match.span()), "AGE"))
+        start = match.start()
+        # "عمره ٧ سنوات", "বয়স নয় বছর": the word "his age" stays and reads with the placeholder.
+        lead = re.match(r"(?:عمره|عمرها|عمري|عمرهم|বয়স)\s+", match.group(0))
+        if lead and lead.end() < len(match.group(0)):
+            start += lead.end()
+        found.append((*_trim(text, start, match.end()), "AGE"))
     months = "|".join(lang.months.split())
     for match in re.finditer(rf"(?<!\w)(?:[\d]{{1,2}}(?:º|er|\.|-?ého|-?go|'?(?:ai|ed|fed|ydd))?\s+(?:de\s+)?"
                              rf"(?:{months})(?:\s+(?:de\s+)?[\d]{{4}})?|(?:{months})\s+[\d]{{1,4}})(?!\w)",
@@ -363,6 +395,11 @@ def _language_rules(text: str, language: str) -> list[tuple[int, int, str]]:
             else:
                 pattern = rf"(?:\S+\s+){{1,2}}(?:{lang.place_words})(?!\w)"
         for match in re.finditer(pattern, text):
+            if language in ("ar", "bn"):
+                span = _uncased_place(text, match, language)
+                if span:
+                    found.append((*span, "SCHOOL" if re.search(r"مدرسة|স্কুল", match.group(0)) else "ADDRESS"))
+                continue
             if language == "zh_Hans":  # "在卡姆登小学": the place starts after 在
                 lead = re.match(r"[在从到去和的是了我们他她]+", match.group(0))
                 if lead and lead.end() < len(match.group(0)) - 1:

@@ -136,8 +136,11 @@ LANGUAGES: dict[str, Language] = {
                   r"cymydog|cymdoges|gweithiwr cymdeithasol|gweithwraig gymdeithasol|athrawes|athro|"
                   r"nghyfieithydd|cyfieithydd|cyfreithiwr|meddyg|nyrs)|o'r enw|o’r enw|enw hi yw|"
                   r"enw fe yw|enw e yw|fy enw i yw|dw i'n|dw i’n",
-        ages=rf"(?:{_DIGITS}|un|dau|dwy|tri|tair|pedwar|pedair|pump|pum|chwech|chwe|saith|wyth|naw|deg|"
-             r"un ar ddeg|deuddeg)\s+(?:oed|mlwydd oed|mis oed|wythnos oed)",
+        # With the soft, nasal and aspirate mutations a number takes after "yn", "ei", "dy"…
+        # ("yn bedair oed", "yn ddeg oed", "ei thair oed"), which the plain forms would miss.
+        ages=rf"(?:{_DIGITS}|un|dau|ddau|dwy|ddwy|tri|dri|thri|tair|dair|thair|pedwar|bedwar|pedair|bedair|"
+             r"pump|bump|pum|bum|chwech|chwe|saith|wyth|naw|deg|ddeg|un ar ddeg|deuddeg|ddeuddeg)\s+"
+             r"(?:oed|mlwydd oed|mlwydd|mis oed|wythnos oed|mlynedd oed)",
         months="ionawr chwefror mawrth ebrill mai mehefin gorffennaf awst medi hydref tachwedd rhagfyr",
         place_words=r"stryd|heol|ffordd|ysgol|ysbyty|ystad",
         keep=_set("Llundain Camden Cymru Lloegr Cymraeg Saesneg Prydain Duw Nadolig Diolch Taid Nain Mam-gu "
@@ -169,7 +172,12 @@ LANGUAGES: dict[str, Language] = {
                   r"أخي|اخي|عمتي|خالتي|عمي|خالي|صديقتي|صديقي|جارتي|جاري|الأخصائية الاجتماعية|"
                   r"الاخصائية الاجتماعية|الأخصائي الاجتماعي|الاخصائي الاجتماعي|المعلمة|المعلم|المترجمة|"
                   r"المترجم|المحامية|المحامي|الطبيبة|الطبيب|الممرضة|السيدة|السيد|الأستاذة|الأستاذ|"
-                  r"الاستاذة|الاستاذ)|اسمه|اسمها|اسمي|يدعى|تدعى|تُدعى",
+                  r"الاستاذة|الاستاذ)|اسمه|اسمها|اسمي|يدعى|تدعى|تُدعى|"
+                  # A title or role with "for"/"and"/"with" in front ("للسيدة", "والمعلمة", "بالأخصائية")
+                  r"(?:لل|وال|بال|فال)(?:سيدة|سيد|أستاذة|أستاذ|استاذة|استاذ|معلمة|معلم|مترجمة|مترجم|محامية|"
+                  r"محامي|طبيبة|طبيب|ممرضة|أخصائية الاجتماعية|اخصائية الاجتماعية|أخصائي الاجتماعي)|"
+                  r"(?:الأخصائية|الاخصائية|الأخصائي|الاخصائي|الموظفة|الموظف|المرشدة|المرشد)|"
+                  r"(?:الدكتورة|الدكتور|دكتورة|دكتور|د\.)",
         ages=r"(?:عمره|عمرها|عمري|عمرهم|بعمر|في عمر|في سن|سنه|سنها)\s+\S+(?:\s+(?:سنوات|سنة|سنين|أشهر|اشهر|"
              r"شهور|أسابيع|عاما|عامًا))?|[\d٠-٩]{1,2}\s*(?:سنوات|سنة|سنين|أشهر|اشهر|شهور|أسابيع|عاما|عامًا)|"
              r"(?:سنتين|شهرين|أسبوعين)",
@@ -182,7 +190,11 @@ LANGUAGES: dict[str, Language] = {
         "bn", frozenset(), cased=False,
         name_cues=r"(?:আমার|আমাদের)\s+(?:ছেলে|মেয়ে|বাচ্চা|শিশু|স্বামী|স্ত্রী|মা|বাবা|নানী|দাদী|নানা|দাদা|বোন|ভাই|"
                   r"খালা|ফুফু|চাচা|মামা|বন্ধু|প্রতিবেশী|সোশ্যাল ওয়ার্কার|সমাজকর্মী|শিক্ষিকা|শিক্ষক|দোভাষী|"
-                  r"উকিল|ডাক্তার|নার্স)|নাম|নামের|মিসেস|মিস্টার|আপা",
+                  r"উকিল|ডাক্তার|নার্স)|নাম|নামের|মিসেস|মিস্টার|আপা|"
+                  # A role on its own, mid-sentence or opening one ("উকিল তানজিলা আমার সাথে…"); the
+                  # word after it counts only when it is listed or not an everyday Bengali word.
+                  r"সমাজকর্মী|সোশ্যাল ওয়ার্কার|শিক্ষিকা|শিক্ষক|দোভাষী|উকিল|ডাক্তার|নার্স|কর্মী|আইনজীবী|"
+                  r"ম্যাডাম|ডাঃ|ডা\.|ডক্টর",
         ages=r"[\d০-৯]{1,2}\s*(?:বছর|বছরের|মাস|মাসের|সপ্তাহ|সপ্তাহের)|বয়স\s+\S+(?:\s+(?:বছর|বছরের|মাস|মাসের))?|(?:এক|দুই|তিন|চার|পাঁচ|ছয়|সাত|আট|"
              r"নয়|দশ|এগারো|বারো)\s+(?:বছর|বছরের|মাস|মাসের|সপ্তাহ|সপ্তাহের)",
         months="জানুয়ারি ফেব্রুয়ারি মার্চ এপ্রিল মে জুন জুলাই আগস্ট সেপ্টেম্বর অক্টোবর নভেম্বর ডিসেম্বর",
