@@ -76,6 +76,7 @@ def test_a_moderator_approves_and_the_story_reaches_the_archive(browser, live_se
         page.get_by_role("button", name="Open this issue").click()
         assert_accessible(page)
         page.get_by_role("button", name="Publish and send").click()
+        page.get_by_role("button", name="Yes, publish and send").click()
         month = page.url.rstrip("/").rsplit("/", 1)[1]
 
         page.goto(f"{live_server}/newsletter")
