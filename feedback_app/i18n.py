@@ -5,6 +5,7 @@ the browser's Accept-Language → British English.
 """
 from __future__ import annotations
 
+from babel import Locale, UnknownLocaleError, negotiate_locale
 from flask import Flask, current_app, request
 from flask_babel import get_locale, gettext
 
@@ -36,6 +37,31 @@ def supported(code: str | None) -> str | None:
     if code in LANGUAGES:
         return code
     return _PRIMARY_TAG.get(code.split("_")[0].lower())
+
+
+def offered_language(tag: str) -> str | None:
+    """The catalog code for a language as people write it ("en", "EN", "en-GB", "en_US", "zh",
+    "zh-CN", "cy-GB"…), or None if it is not a language we offer. A different script is not
+    taken for ours ("zh-TW", Traditional Chinese, is not our Simplified)."""
+    try:
+        wanted = Locale.parse((tag or "").strip().replace("-", "_"))
+    except (ValueError, TypeError, UnknownLocaleError):
+        return None
+    exact = negotiate_locale([str(wanted)], list(LANGUAGES))
+    if exact:
+        return exact
+    for code in LANGUAGES:
+        offered = Locale.parse(code)
+        if offered.language == wanted.language and wanted.script in (None, offered.script):
+            return code
+    return None
+
+
+def language_query(locale: str | None) -> str:
+    """"?lang=ar" for a link made for a language, so it opens in it (the picker still changes it);
+    "" when the language is not one we offer."""
+    code = supported(locale)
+    return f"?lang={code.replace('_', '-')}" if code else ""
 
 
 def select_locale() -> str:

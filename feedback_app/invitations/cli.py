@@ -8,6 +8,7 @@ from flask import current_app, render_template
 from flask.cli import AppGroup
 from sqlalchemy import select
 
+from ..config import LANGUAGES
 from ..extensions import db
 from ..models import Survey
 
@@ -48,6 +49,8 @@ def import_command(path: Path, slug: str | None, cards_out: Path | None) -> None
     db.session.commit()
     for line, reason in result.errors:
         click.echo(f"line {line}: {reason}", err=True)
+    for written, code in result.languages.items():
+        click.echo(f"Language {written!r} read as {code} ({LANGUAGES[code]}).")
     click.echo(f"Imported {result.created} invitations; {len(result.errors)} rows rejected.")
     if result.cards:
         click.echo(f"Wrote {len(result.cards)} cards to print to {cards_out}.")

@@ -15,6 +15,7 @@ from flask_babel import gettext as _
 from sqlalchemy.exc import SQLAlchemyError
 
 from ..config import LANGUAGES
+from ..i18n import offered_language
 from ..extensions import db
 from ..models import MEETING_KINDS, Survey
 from ..models.invitations import INVITATION_CHANNELS
@@ -31,6 +32,8 @@ class ImportResult:
     created: int = 0
     errors: list[tuple[int, str]] = field(default_factory=list)
     cards: list[Card] = field(default_factory=list)
+    # Each language code as written in the file → the language it was read as, when they differ.
+    languages: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass
@@ -54,9 +57,10 @@ def parse_row(raw: dict[str, str]) -> Row:
         raise ValueError(_("meeting_kind must be one of %(kinds)s", kinds=", ".join(MEETING_KINDS)))
     if value["channel"] not in INVITATION_CHANNELS:
         raise ValueError(_("channel must be email, sms or card"))
-    locale = value["locale"] or "en_GB"
-    if locale not in LANGUAGES:
-        raise ValueError(_("locale must be one of %(codes)s", codes=", ".join(LANGUAGES)))
+    locale = offered_language(value["locale"] or "en_GB")
+    if locale is None:
+        raise ValueError(_("locale %(written)s is not a language we offer; use one of %(codes)s",
+                           written=repr(value["locale"]), codes=", ".join(LANGUAGES)))
     delay = None
     if value["delay_days"]:
         if not value["delay_days"].isdigit() or int(value["delay_days"]) > MAX_DELAY_DAYS:
@@ -104,6 +108,8 @@ def import_csv(text: str, survey: Survey | None = None) -> ImportResult:
         except ValueError as exc:
             result.errors.append((start, str(exc)))
             continue
+        if raw.get("locale") and raw["locale"].strip() != row.locale:
+            result.languages[raw["locale"].strip()] = row.locale
         card = None
         try:
             with db.session.begin_nested():  # the row whole, or not at all

@@ -10,7 +10,7 @@ from flask import current_app
 from flask_babel import force_locale, format_date
 from flask_babel import gettext as _
 
-from ..i18n import translated
+from ..i18n import language_query, translated
 from ..labels import MEETING_KIND_LABELS
 from ..models import Invitation
 from ..nlp.jargon import explanations
@@ -23,8 +23,9 @@ class Wording:
     sms: str
 
 
-def survey_link(token: str) -> str:
-    return f"{current_app.config['FEEDBACK_BASE_URL']}/s/{token}"
+def survey_link(token: str, locale: str | None = None) -> str:
+    """The link to answer, opening in the language the invitation was made for."""
+    return f"{current_app.config['FEEDBACK_BASE_URL']}/s/{token}{language_query(locale)}"
 
 
 def _jargon_notes(meeting_kind: str) -> str:

@@ -14,13 +14,14 @@ from ..audit import record
 from ..config import RTL_LANGUAGES
 from .. import rate_limits
 from ..extensions import db, limiter
+from ..i18n import language_query
 from ..labels import MEETING_KIND_LABELS
 from ..models import Survey
 from ..surveys.choice import USUAL, link_survey_for
 from . import stats
 from .forms import CardCodeForm, ImportForm, InvitationForm
 from .importing import COLUMNS, import_csv
-from .services import find_card_token, make_card, meeting_for, schedule_message
+from .services import find_card, make_card, meeting_for, schedule_message
 
 bp = Blueprint("invitations", __name__, template_folder="templates", url_prefix="/admin/invitations")
 codes_bp = Blueprint("card_codes", __name__, template_folder="templates", url_prefix="/s")
@@ -109,9 +110,10 @@ def import_page():
 def enter_code():
     form = CardCodeForm()
     if form.validate_on_submit():
-        token = find_card_token(form.code.data)
-        if token:
-            return redirect(url_for("surveys.answer", token=token))
+        card = find_card(form.code.data)
+        if card:
+            token, locale = card
+            return redirect(url_for("surveys.answer", token=token) + language_query(locale))
         form.code.errors.append(_("We could not find that code. Check it and try again: it may "
                                   "have been used already, or run out."))
     return render_template("invitations/code.html", form=form), 400 if form.errors else 200

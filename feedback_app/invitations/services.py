@@ -81,16 +81,17 @@ def make_card(meeting: Meeting, survey: Survey, locale: str = "en_GB") -> Card:
     invitation.status = "sent"
     invitation.sent_at = clock.now()
     db.session.flush()
-    return Card(invitation, code, survey_link(token))
+    return Card(invitation, code, survey_link(token, locale))
 
 
-def find_card_token(typed: str) -> str | None:
-    """The link token for a typed card code, if that card can still be answered."""
+def find_card(typed: str) -> tuple[str, str] | None:
+    """The link token and language of a typed card code, if that card can still be answered."""
     code = cards.normalise_code(typed)
     if code is None:
         return None
     token = cards.token_for_code(code)
-    return token if find_open_invitation(token) is not None else None
+    invitation = find_open_invitation(token)
+    return (token, invitation.locale) if invitation is not None else None
 
 
 # --- sending ----------------------------------------------------------------------------------
@@ -166,7 +167,7 @@ def deliver(invitation: Invitation, sender: str) -> str:
     reminder = invitation.sent_at is not None
     try:
         contact, token = contacts.unseal(invitation.contact_ciphertext)
-        words = wording(invitation, survey_link(token), reminder=reminder)
+        words = wording(invitation, survey_link(token, invitation.locale), reminder=reminder)
         if invitation.channel == "email":
             send_email(Message(to=contact, subject=words.subject, text=words.text))
         else:

@@ -14,7 +14,7 @@ from werkzeug.exceptions import HTTPException
 from .. import rate_limits
 from ..config import PROJECT_ROOT
 from ..extensions import csrf, db, limiter
-from ..i18n import supported
+from ..i18n import language_query, supported
 from ..surveys.services import AnswerError
 from ..surveys.tokens import hash_token
 from . import openapi as openapi_document, services
@@ -237,13 +237,14 @@ def later():
     if "locale" in body and not isinstance(locale, str):
         return _error(422, "locale must be text")
     try:
-        token = services.answer_later(g.kiosk_device, locale)
+        token, chosen = services.answer_later(g.kiosk_device, locale)
     except services.KioskError as exc:
         db.session.rollback()
         return _error(exc.status, str(exc))
     db.session.commit()
     # The family's phone opens it, so the app's public address, not the one the tablet uses.
-    url = current_app.config["FEEDBACK_BASE_URL"].rstrip("/") + f"/s/{token}"
+    # It opens in the language the tablet was showing.
+    url = current_app.config["FEEDBACK_BASE_URL"].rstrip("/") + f"/s/{token}" + language_query(chosen)
     return jsonify({"url": url, "qr": services.qr_data_uri(url)}), 201
 
 

@@ -371,16 +371,17 @@ def store_waiting(uuids: Collection[str] | None = None, batch: int = 1000) -> in
         stored += len(claimed)
 
 
-def answer_later(device: KioskDevice, locale: str | None) -> str:
-    """A card invitation to the survey links ask after the room's meeting; returns its token."""
+def answer_later(device: KioskDevice, locale: str | None) -> tuple[str, str]:
+    """A card invitation to the survey links ask after the room's meeting; returns its token
+    and language."""
     meeting = meeting_for(device)
     survey = link_survey_for(meeting.kind)
     if survey is None:
         raise NoMeeting("no meeting is known for this room")
-    _invitation, token = create_invitation(
+    invitation, token = create_invitation(
         meeting, survey, channel="card", locale=supported(locale) or device.default_locale,
         delay_days=0)
-    return token
+    return token, invitation.locale
 
 
 def qr_data_uri(url: str) -> str:
