@@ -241,6 +241,7 @@ def _listed_and_capitalised(text: str, language: str) -> list[tuple[int, int, st
     spans = []
     position = 0
     cased = LANGUAGES[language].cased if language in LANGUAGES else True
+    uses_capitals = bool(re.search(r"(?:^|[.!?]\s+)[^\W\d_]*[A-ZÀ-ÞĀ-Ž]", text))
     for match in _TOKEN.finditer(text):
         if match.start() < position:
             continue
@@ -254,6 +255,8 @@ def _listed_and_capitalised(text: str, language: str) -> list[tuple[int, int, st
             listed = False  # an everyday word of that language that is also a name somewhere
         if listed and language in LANGUAGES and low in LANGUAGES[language].markers:
             listed = False
+        if listed and language != "en" and cased and not word[0].isupper() and uses_capitals:
+            listed = False  # Somali "isla", "ayaan": in a story that writes capitals, a name has one
         word_name = low in WORD_NAMES and word[0].isupper() and (
             not at_start or _PERSON_NEXT.match(text, match.end())) and not _PRONOUN_NEXT.match(text, match.end())
         rare_opening = (cased and at_start and word[0].isupper() and len(word) >= 4 and not word.isupper()
@@ -326,6 +329,7 @@ def other_people(text: str, language: str) -> list[tuple[int, int, str, str | No
             if end:
                 cue_text = text[match.start():match.end()].rstrip(" ,")
                 keep_cue = not re.search(r"llama|appel|chama|imię|nazyw|adı|adım|ismi|enw|magac|yiraahdo|dhaho|"
+                                         r"yidhaahdo|dicen|nombre|nomm|prénomm|imieni|sef|"
                                          r"soy|suis|sou|pani|pan|señor|señora|sra|sr|madame|monsieur|mme|dona|"
                                          r"senhor|senhora", cue_text, re.IGNORECASE)
                 title = re.fullmatch(r"(?:pani|pan|señor|señora|sra\.?|sr\.?|madame|monsieur|mme\.?|m\.|dona|"

@@ -111,6 +111,17 @@ def _name_before(text: str, start: int, end: int, *, strict: bool, english: bool
     # brought food bank vouchers" names no food bank; "kentish town boxing club" does).
     while first < len(words) and not words[first][0].isupper() and (_common(words[first]) or not english):
         first += 1  # in another language's story only a capitalised name counts ("va al colegio Brecknock")
+    if not english:
+        # ... and only the capitalised words next to the place word: "Waxaan ku noolahay Lyme
+        # Street" names "Lyme Street", "Mieszkaliśmy przy Plender Street" "Plender Street".
+        last = first
+        for i in range(len(words) - 1, first - 1, -1):
+            if not (words[i][0].isupper() or (bare(words[i]) in _JOINERS and i > first)):
+                break
+            last = i
+        first = max(first, last)
+        while first < len(words) and not words[first][0].isupper():
+            first += 1
     if first >= len(words):
         return None
     return start + spans[first].start(), end
@@ -321,11 +332,21 @@ def rule_entities(text: str, language: str = "en") -> list[tuple[int, int, str]]
                 if span is None:
                     continue
                 start, end = _trim(text, span[0], match.end())
+                lang = LANGUAGES.get(language)
+                first = re.match(r"\S+\s+", text[start:end])
+                if lang and first and sentence_opening(text, start) and re.fullmatch(
+                        rf"(?:{lang.name_cues})", first.group(0).strip(), _I):
+                    start += first.end()  # "Oğlum Gospel Oak Primary": the cue opening the sentence stays
                 if " " not in text[start:end].strip() and label not in ("CLUB",):
                     continue
                 found.append((start, end, label))
     found += _language_rules(text, language)
     return found
+
+
+def sentence_opening(text: str, index: int) -> bool:
+    before = text[:index].rstrip(" \"'“‘(*-")
+    return not before or before[-1] in ".!?\n:;"
 
 
 def _uncased_place(text: str, match: re.Match, language: str) -> tuple[int, int] | None:
@@ -370,8 +391,11 @@ def _language_rules(text: str, language: str) -> list[tuple[int, int, str]]:
     edge = ("", "") if language == "zh_Hans" else (r"(?<!\w)", r"(?!\w)")
     for match in re.finditer(rf"{edge[0]}(?:{lang.ages}){edge[1]}", text, _I):
         start = match.start()
-        # "عمره ٧ سنوات", "বয়স নয় বছর": the word "his age" stays and reads with the placeholder.
-        lead = re.match(r"(?:عمره|عمرها|عمري|عمرهم|বয়স)\s+", match.group(0))
+        # "عمره ٧ سنوات", "বয়স নয় বছর", "tiene 7 años", "ma 7 lat": the word for "his age" or "has"
+        # stays and reads with the placeholder ("tiene pocos años").
+        lead = re.match(r"(?:عمره|عمرها|عمري|عمرهم|বয়স|tiene|tenía|tenia|cumplió|cumple|de|tem|tinha|fez|faz|ma|"
+                        r"miał|miała|skończył|skończyła)\s+" if language in ("ar", "bn", "es", "pt", "pl")
+                        else r"(?!)", match.group(0), _I)
         if lead and lead.end() < len(match.group(0)):
             start += lead.end()
         found.append((*_trim(text, start, match.end()), "AGE"))
@@ -404,6 +428,14 @@ def _language_rules(text: str, language: str) -> list[tuple[int, int, str]]:
                 lead = re.match(r"[在从到去和的是了我们他她]+", match.group(0))
                 if lead and lead.end() < len(match.group(0)) - 1:
                     found.append((match.start() + lead.end(), match.end(), "SCHOOL" if "学" in match.group(0) else "ADDRESS"))
+                    continue
+            if lang.cased and sentence_opening(text, match.start()):
+                # "Oğlum Gospel Oak Primary okuluna": a cue opening the sentence is not the name.
+                first = re.match(r"\S+\s+", match.group(0))
+                if first and re.fullmatch(rf"(?:{lang.name_cues})", first.group(0).strip(), _I):
+                    found.append((*_trim(text, match.start() + first.end(), match.end()),
+                                  "SCHOOL" if re.search(r"school|okul|ysgol|dugsi|szkoł|escola|escuela|colegio|"
+                                                        r"école|ecole", match.group(0), _I) else "ADDRESS"))
                     continue
             label = "SCHOOL" if re.search(r"school|escuela|colegio|école|ecole|collège|escola|szkoł|okul|ysgol|"
                                           r"dugsi|iskuul|مدرسة|স্কুল|学", match.group(0), _I) else "ADDRESS"

@@ -55,7 +55,7 @@ LANGUAGES: dict[str, Language] = {
                   r"pareja|madre|padre|abuela|abuelo|hermana|hermano|tía|tío|amiga|amigo|vecina|vecino|"
                   r"trabajadora social|trabajador social|asistente social|profesora|profesor|maestra|maestro|"
                   r"intérprete|abogada|abogado|doctora|doctor|enfermera|defensora|defensor)|se llama|"
-                  r"llamada|llamado|me llamo|soy|la señora|el señor|sra\.?|sr\.?",
+                  r"llamada|llamado|me llamo|soy|la señora|el señor|sra\.?|sr\.?|le llaman|le dicen|de nombre",
         ages=rf"(?:tiene|tenía|tenia|cumplió|cumple|de)\s+(?:{_DIGITS}|uno|dos|tres|cuatro|cinco|seis|siete|ocho|"
              r"nueve|diez|once|doce|trece|catorce|quince|dieciséis|diecisiete)\s+(?:años|meses|semanas)",
         months="enero febrero marzo abril mayo junio julio agosto septiembre setiembre octubre noviembre diciembre",
@@ -63,7 +63,7 @@ LANGUAGES: dict[str, Language] = {
         keep=_set("Londres Camden Inglaterra España Colombia Ecuador Bolivia Perú México Venezuela Reino Unido "
                   "Servicios Sociales Dios Navidad"),
         placeholders={"PERSON": "una persona", "PERSON2": "otra persona", "PLACE": "un barrio cercano",
-                      "ADDRESS": "una calle cercana", "SCHOOL": "un colegio de la zona", "AGE": "tiene pocos años",
+                      "ADDRESS": "una calle cercana", "SCHOOL": "un colegio de la zona", "AGE": "pocos años",
                       "DATE": "ese día", "DETAIL": "un dato"}),
     "fr": Language(
         "fr", _set("le la les des est et un une que qui pour dans pas avec mon ma mes nous je il elle ne très "
@@ -72,7 +72,7 @@ LANGUAGES: dict[str, Language] = {
                   r"mère|père|grand-mère|grand-père|sœur|soeur|frère|tante|oncle|amie|ami|voisine|voisin|"
                   r"assistante sociale|assistant social|éducatrice|éducateur|institutrice|instituteur|"
                   r"maîtresse|interprète|avocate|avocat|médecin|infirmière)|s'appelle|s’appelle|appelée|"
-                  r"appelé|je m'appelle|je m’appelle|je suis|madame|monsieur|mme\.?|m\.",
+                  r"appelé|je m'appelle|je m’appelle|je suis|madame|monsieur|mme\.?|m\.|nommée|nommé|prénommée|prénommé",
         ages=rf"(?:a|avait|aura|de|âgée? de)\s+(?:{_DIGITS}|un|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|"
              r"douze|treize|quatorze|quinze|seize)\s+(?:ans|mois|semaines)",
         months="janvier février fevrier mars avril mai juin juillet août aout septembre octobre novembre décembre decembre",
@@ -93,7 +93,7 @@ LANGUAGES: dict[str, Language] = {
         place_words=r"rua|avenida|escola|hospital|bairro",
         keep=_set("Londres Camden Inglaterra Portugal Brasil Angola Moçambique Reino Unido Deus Natal"),
         placeholders={"PERSON": "uma pessoa", "PERSON2": "outra pessoa", "PLACE": "um bairro próximo",
-                      "ADDRESS": "uma rua próxima", "SCHOOL": "uma escola do bairro", "AGE": "é pequeno",
+                      "ADDRESS": "uma rua próxima", "SCHOOL": "uma escola do bairro", "AGE": "poucos anos",
                       "DATE": "nesse dia", "DETAIL": "um dado"}),
     "pl": Language(
         "pl", _set("i w na się nie że to jest z do mój moja moje mnie był była bardzo ale jak po dla tak mi "
@@ -102,7 +102,7 @@ LANGUAGES: dict[str, Language] = {
                   r"dziecko|mąż|męża|żona|partner|partnerka|mama|mamą|tata|babcia|dziadek|siostra|brat|"
                   r"ciocia|wujek|koleżanka|kolega|sąsiadka|sąsiad|pracownica socjalna|pracownik socjalny|"
                   r"nauczycielka|nauczyciel|tłumaczka|tłumacz|prawniczka|lekarka|lekarz|pielęgniarka)|"
-                  r"ma na imię|nazywa się|mam na imię|nazywam się|pani|pan",
+                  r"ma na imię|nazywa się|mam na imię|nazywam się|pani|pan|o imieniu|imieniem",
         ages=rf"(?:ma|miał|miała|skończył|skończyła)\s+(?:{_DIGITS}|rok|dwa|trzy|cztery|pięć|sześć|siedem|osiem|"
              r"dziewięć|dziesięć|jedenaście|dwanaście|trzynaście|czternaście|piętnaście)\s*(?:lat|lata|"
              r"miesięcy|miesiące|tygodni)?|(?:{_DIGITS})\s*(?:lat|lata|latek|letni|letnia|miesięcy)",
@@ -111,7 +111,7 @@ LANGUAGES: dict[str, Language] = {
         place_words=r"ulica|ulicy|ul\.|szkoła|szkole|szpital|szpitalu|osiedle|osiedlu",
         keep=_set("Londyn Londynie Camden Anglia Anglii Polska Polski Polsce Wielka Brytania Bóg Boże Święta"),
         placeholders={"PERSON": "ktoś", "PERSON2": "ktoś inny", "PLACE": "pobliska okolica",
-                      "ADDRESS": "pobliska ulica", "SCHOOL": "pobliska szkoła", "AGE": "jest mały",
+                      "ADDRESS": "pobliska ulica", "SCHOOL": "pobliska szkoła", "AGE": "kilka lat",
                       "DATE": "tamtego dnia", "DETAIL": "pewien szczegół"}),
     "tr": Language(
         "tr", _set("ve bir bu çok için ile de da ben bize bana ama gibi daha ne olan oldu sonra çünkü "
@@ -135,7 +135,7 @@ LANGUAGES: dict[str, Language] = {
                   r"partner|mam|nhad|tad|mam-gu|nain|nhaid|taid|chwaer|mrawd|brawd|modryb|ewythr|ffrind|"
                   r"cymydog|cymdoges|gweithiwr cymdeithasol|gweithwraig gymdeithasol|athrawes|athro|"
                   r"nghyfieithydd|cyfieithydd|cyfreithiwr|meddyg|nyrs)|o'r enw|o’r enw|enw hi yw|"
-                  r"enw fe yw|enw e yw|fy enw i yw|dw i'n|dw i’n",
+                  r"enw fe yw|enw e yw|fy enw i yw|dw i'n|dw i’n|sef|ei henw yw|ei enw yw",
         # With the soft, nasal and aspirate mutations a number takes after "yn", "ei", "dy"…
         # ("yn bedair oed", "yn ddeg oed", "ei thair oed"), which the plain forms would miss.
         ages=rf"(?:{_DIGITS}|un|dau|ddau|dwy|ddwy|tri|dri|thri|tair|dair|thair|pedwar|bedwar|pedair|bedair|"
@@ -156,7 +156,7 @@ LANGUAGES: dict[str, Language] = {
                   r"hooyaday|aabahay|ayeeyaday|awoowgay|walaashay|walaalkay|eedaday|adeerkay|saaxiibkay|"
                   r"saaxiibtay|deriskayga|shaqaalaha bulshada|shaqaalaheena bulshada|macallinka|macallimadda|"
                   r"turjubaanka|turjumaanka|dhakhtarka|kalkaalisada)|magaciisu waa|magaceedu waa|"
-                  r"magacaygu waa|la yiraahdo|la dhaho",
+                  r"magacaygu waa|la yiraahdo|la dhaho|la yidhaahdo|magaciisa|magaceeda|magaceedu|magaciisu",
         ages=rf"(?:{_DIGITS}|kow|hal|laba|saddex|afar|shan|lix|toddoba|todoba|siddeed|sagaal|toban)\s*"
              r"(?:jir|sano jir|sano|bilood|toddobaad)",
         months="janaayo febraayo maarso abriil maajo juun luulyo agoosto sebtembar oktoobar nofembar disembar",
