@@ -25,7 +25,7 @@ def create_app(config: dict | None = None) -> Flask:
         n = app.config["FEEDBACK_PROXY_COUNT"]
         app.wsgi_app = ProxyFix(app.wsgi_app, x_for=n, x_proto=n, x_host=n)
 
-    from . import after_commit, i18n, security
+    from . import after_commit, bidi, i18n, security
     from .accounts import login_user_loader
     from .nlp import jargon
 
@@ -67,6 +67,7 @@ def create_app(config: dict | None = None) -> Flask:
     after_commit.register()
     register_error_pages(app)
     i18n.init_app(app)
+    bidi.init_app(app)
     security.init_app(app)
     jargon.init_app(app)
 

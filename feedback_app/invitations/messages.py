@@ -10,6 +10,7 @@ from flask import current_app
 from flask_babel import force_locale, format_date
 from flask_babel import gettext as _
 
+from ..bidi import isolate_text
 from ..i18n import language_query, translated
 from ..labels import MEETING_KIND_LABELS
 from ..models import Invitation
@@ -71,4 +72,6 @@ def wording(invitation: Invitation, link: str, *, reminder: bool) -> Wording:
             _("The link works once, until %(closes)s.", **values),
             _jargon_notes(invitation.meeting.kind),
         ]
-    return Wording(subject=subject, text="\n\n".join(p for p in paragraphs if p) + "\n", sms=sms)
+    text = "\n\n".join(p for p in paragraphs if p) + "\n"
+    return Wording(subject=subject, text=isolate_text(text, invitation.locale),
+                   sms=isolate_text(sms, invitation.locale))

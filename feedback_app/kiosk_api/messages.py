@@ -9,6 +9,7 @@ from flask_babel import force_locale
 from flask_babel import lazy_gettext as _l
 
 from ..config import LANGUAGES, RTL_LANGUAGES
+from ..bidi import isolate_text
 from ..i18n import translated
 from ..surveys.options import choices_for
 
@@ -85,6 +86,6 @@ def messages_for(locale: str, version) -> dict:
             "dir": "rtl" if locale.split("_")[0] in RTL_LANGUAGES else "ltr",
             "languages": [{"code": code, "name": name, "lang": code.replace("_", "-")}
                           for code, name in LANGUAGES.items()],
-            "ui": {key: str(text) for key, text in UI.items()},
+            "ui": {key: isolate_text(str(text), locale) for key, text in UI.items()},
             "survey": survey_wording(version) if version is not None else None,
         }
