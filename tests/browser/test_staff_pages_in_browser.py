@@ -82,3 +82,39 @@ def test_publishing_the_newsletter_asks_first(laptop, live_server, app, make_use
     laptop.get_by_role("button", name="Yes, publish and send").click()
     expect(laptop.get_by_text("Published to the archive")).to_be_visible()
     assert status() == "published"
+
+
+def _meeting(app, room, venue="Town Hall", kind="cp_conference"):
+    from feedback_app import clock
+    from feedback_app.models import Meeting
+
+    with app.app_context():
+        db.session.add(Meeting(kind=kind, held_on=clock.today(), venue=venue, room=room))
+        db.session.commit()
+
+
+def test_the_header_menu_offers_each_role_its_pages(laptop, live_server, make_user):
+    _log_in(laptop, live_server, make_user("moderator"))
+    laptop.goto(f"{live_server}/admin/stories")
+    menu = laptop.get_by_role("navigation", name="Staff menu")
+    expect(menu.get_by_role("link", name="Stories to moderate")).to_have_attribute("aria-current", "page")
+    expect(menu.get_by_role("link", name="Kiosk tablets")).to_have_count(0)
+    menu.get_by_role("link", name="Newsletter").click()
+    expect(laptop.get_by_role("navigation", name="Staff menu").get_by_role(
+        "link", name="Newsletter")).to_have_attribute("aria-current", "page")
+
+
+def test_the_kiosks_page_fits_a_laptop_and_its_inputs_a_finger(laptop, live_server, app, make_user):
+    for number in range(1, 4):
+        room = f"Conference Room {number} (Ground floor, east wing)"
+        _paired_tablet(app, room)
+        _meeting(app, room, venue="Civic Centre and Family Hub, Market Street")
+    _log_in(laptop, live_server, make_user("admin"))
+    laptop.goto(f"{live_server}/admin/kiosks/")
+    expect(laptop.get_by_role("table")).to_be_visible()
+    assert laptop.evaluate("document.documentElement.scrollWidth") <= 1280
+    for label in ("Opens at (leave empty if always open)", "Closes at"):
+        assert laptop.get_by_label(label).bounding_box()["height"] >= 44
+    # A required field left empty says which field it is.
+    laptop.get_by_role("button", name="Add the tablet").click()
+    expect(laptop.get_by_role("alert")).to_contain_text("Room")
