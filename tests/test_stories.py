@@ -31,7 +31,7 @@ def tell(client, text, sharing="newsletter", teller="parent", **extra) -> str:
     })
     assert response.status_code == 302, response.get_data(as_text=True)
     sent = client.get(response.location).get_data(as_text=True)
-    return re.search(r'class="story-code"[^>]*>([A-Z0-9-]+)<', sent).group(1)
+    return re.search(r'class="story-code"[^>]*>(?:<bdi[^>]*>)?([A-Z0-9-]+)<', sent).group(1)
 
 
 def only_story(app) -> Story:
