@@ -303,6 +303,20 @@ def test_pages_opened_from_the_kiosk_go_back_to_it_when_left(client, app):
     assert "kiosk_return.js" in client.get("/privacy").get_data(as_text=True)
 
 
+def test_a_tablet_typing_the_landing_page_or_staff_login_stays_in_the_kiosk(client, device):
+    # The paired tablet (this client) is a kiosk's now: "/" and "/login" lead back to the kiosk.
+    for path in ("/", "/login"):
+        response = client.get(path)
+        assert response.status_code == 302 and response.headers["Location"].endswith("/kiosk/")
+    # The staff PIN lets staff out; the tablet's next call for its settings makes it a kiosk again.
+    assert client.post("/api/v1/kiosk/unlock", json={"pin": "000000x"}, headers=device["headers"]).status_code == 403
+    assert client.get("/login").status_code == 302
+    assert client.post("/api/v1/kiosk/unlock", json={"pin": device["pin"]}, headers=device["headers"]).status_code == 204
+    assert client.get("/login").status_code == 200
+    client.get("/api/v1/kiosk/config", headers=device["headers"])
+    assert client.get("/").status_code == 302
+
+
 def test_an_answer_that_may_disclose_harm_is_stored_and_flagged_as_it_arrives(client, app, device):
     from feedback_app.models import SafeguardingFlag
 

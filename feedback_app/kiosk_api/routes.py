@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from functools import wraps
 
-from flask import Blueprint, abort, current_app, g, jsonify, request, send_from_directory, session
+from flask import (Blueprint, abort, current_app, g, jsonify, redirect, request, send_from_directory,
+                   session, url_for)
 from werkzeug.exceptions import HTTPException
 
 from .. import rate_limits
@@ -74,10 +75,17 @@ def mark_as_a_tablet() -> None:
         session[ON_KIOSK] = True
 
 
+# Pages a tablet must not reach, even typed or bookmarked: the way out of the kiosk is its staff
+# PIN, which lifts this until the tablet goes back to the kiosk.
+OUT_OF_THE_KIOSK = frozenset({"public.index", "accounts.login"})
+
+
 @shell.before_app_request
 def remember_the_tablet():
     if request.args.get("from") == "kiosk":
         mark_as_a_tablet()
+    elif session.get(ON_KIOSK) and request.endpoint in OUT_OF_THE_KIOSK:
+        return redirect(url_for("kiosk.index"))
 
 
 @shell.app_context_processor
@@ -257,4 +265,6 @@ def unlock():
         return _error(400, "The body must be a JSON object.")
     ok = services.check_pin(g.kiosk_device, body.get("pin"))
     db.session.commit()
+    if ok:  # staff may now leave kiosk mode; the tablet's next settings call marks it again
+        session.pop(ON_KIOSK, None)
     return ("", 204) if ok else _error(403, "That PIN is not right.")

@@ -1,6 +1,6 @@
 """A new kiosk on a wall tablet, in Chromium with touch: a freshly paired tablet takes an answer
 (the demo's, and one for a room with no meeting), nothing on it leads out of the kiosk, the last
-answer can be changed, and the faces and the "Answer later" button fit the screen."""
+answer can be changed, typing the landing page or the staff login leads back to it, and the faces and the "Answer later" button fit the screen."""
 from __future__ import annotations
 
 from urllib.parse import urljoin, urlsplit
@@ -84,6 +84,25 @@ def test_no_link_leads_out_of_the_kiosk(tablet, paired, live_server):
             if not parts.path.startswith("/static/"):
                 waiting.append(target.split("#")[0])
     assert pages >= 2  # the story form and at least one page it links to
+
+
+def test_typing_the_landing_page_or_staff_login_on_a_tablet_goes_back_to_the_kiosk(
+        tablet, paired, live_server):
+    page = tablet(LANDSCAPE_TABLET)
+    pin = paired(page)
+    for path in ("/", "/login"):
+        page.goto(live_server + path)
+        expect(h1(page)).to_have_text(WELCOME)
+        assert urlsplit(page.url).path == "/kiosk/"
+    # Staff leave with the PIN, and may then log in on the tablet.
+    page.get_by_role("button", name="Staff").tap()
+    page.get_by_label("Staff PIN").fill(pin)
+    page.get_by_role("button", name="Unlock").tap()
+    expect(page.get_by_role("button", name="Unpair this tablet")).to_be_visible()
+    page.get_by_role("button", name="Unpair this tablet").tap()
+    page.goto(live_server + "/login")
+    expect(page.get_by_role("heading", level=1)).not_to_have_text(WELCOME)
+    assert urlsplit(page.url).path == "/login"
 
 
 def test_the_last_answer_can_be_changed(tablet, paired, app):
