@@ -1,0 +1,65 @@
+"""Names in the reader's language: a kind of meeting inside a text or an email, the language
+picker's label, the organisation in the footer, a card's heading, and a theme's name."""
+from datetime import date
+
+import pytest
+
+from feedback_app.invitations.sender import send_due
+from feedback_app.labels import MEETING_KIND_LABELS, meeting_kind_name
+
+from .test_invitation_language import _send, outbox  # noqa: F401  (the outbox fixture)
+from .test_invitations_support import body, outbox_emails, outbox_texts
+
+KINDS_IN_ENGLISH = [str(label).lower() for label in MEETING_KIND_LABELS.values()]
+
+
+def _english_kinds_in(text: str) -> list[str]:
+    return [kind for kind in KINDS_IN_ENGLISH if kind in text.lower()]
+
+
+@pytest.mark.parametrize("locale", ["ar", "bn", "es", "fr", "pl", "pt", "so", "tr", "zh_Hans", "cy"])
+def test_a_text_names_the_meeting_in_its_language_alone(app, outbox, locale):
+    _send(app, channel="sms", contact="07700 900123", locale=locale)
+    (text,) = outbox_texts(outbox)
+    assert _english_kinds_in(text["body"]) == []
+    with app.test_request_context():
+        from flask_babel import force_locale
+
+        with force_locale(locale):
+            assert meeting_kind_name("cp_conference").lower() in text["body"].lower()
+
+
+def test_the_arabic_text_says_child_protection_conference_in_arabic(app, outbox):
+    _send(app, channel="sms", contact="07700 900123", locale="ar")
+    (text,) = outbox_texts(outbox)
+    assert "child protection conference" not in text["body"].lower()
+    assert "مؤتمر حماية الطفل" in text["body"]
+
+
+def test_an_arabic_email_names_the_meeting_in_arabic(app, outbox):
+    _send(app, channel="email", contact="family@example.org", locale="ar")
+    (message,) = outbox_emails(outbox)
+    opening = body(message).split("What the words mean")[0]
+    # The jargon notes may quote the English the family hears in the room; the letter does not.
+    letter = opening.split("\n\n")[:4]
+    assert _english_kinds_in("\n".join(letter)) == []
+    assert "مؤتمر حماية الطفل" in body(message)
+
+
+def test_the_glossary_keeps_the_english_beside_its_translation(app):
+    """The glossary entry of the same English words is a separate message: it still shows what
+    families hear in the room."""
+    from flask_babel import force_locale, gettext
+
+    with app.test_request_context(), force_locale("ar"):
+        assert "(Child protection conference)" in gettext("Child protection conference")
+        assert meeting_kind_name("cp_conference") == "مؤتمر حماية الطفل"
+
+
+def test_a_kind_without_a_translation_falls_back_to_english_and_an_unknown_code_to_itself(app):
+    from flask_babel import force_locale
+
+    with app.test_request_context():
+        with force_locale("en_GB"):
+            assert meeting_kind_name("core_group") == "Core group meeting"
+        assert meeting_kind_name("no_such_kind") == "no_such_kind"
