@@ -88,8 +88,14 @@ def html_lang() -> str:
     return current_code().replace("_", "-")
 
 
+def theme_name(theme) -> str:
+    """A theme's name in the page's language, else its English name."""
+    return theme.name_in(current_code())
+
+
 def init_app(app: Flask) -> None:
     app.jinja_env.globals["translated"] = translated
+    app.jinja_env.globals["theme_name"] = theme_name
     @app.context_processor
     def language_context():
         return {
