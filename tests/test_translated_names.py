@@ -63,3 +63,67 @@ def test_a_kind_without_a_translation_falls_back_to_english_and_an_unknown_code_
         with force_locale("en_GB"):
             assert meeting_kind_name("core_group") == "Core group meeting"
         assert meeting_kind_name("no_such_kind") == "no_such_kind"
+
+
+# --- the organisation's name, the card's heading, the picker's label ----------------------------
+
+ARABIC_ORGANISATION = "خدمات الأطفال"
+
+
+@pytest.fixture
+def arabic_organisation(app):
+    saved = dict(app.config)
+    app.config.update(FEEDBACK_ORGANISATION_AR=ARABIC_ORGANISATION, FEEDBACK_ORGANISATION_ZH_HANS="儿童服务")
+    yield
+    app.config.clear()
+    app.config.update(saved)
+
+
+def test_the_organisation_names_come_from_the_environment(monkeypatch, tmp_path):
+    from feedback_app.config import load
+
+    monkeypatch.setenv("FEEDBACK_ORGANISATION_AR", " خدمات الأطفال ")
+    monkeypatch.setenv("FEEDBACK_ORGANISATION_ZH_HANS", "儿童服务")
+    monkeypatch.setenv("FEEDBACK_ORGANISATION_CY", "")
+    config = load(str(tmp_path))
+    assert config["FEEDBACK_ORGANISATION_AR"] == "خدمات الأطفال"
+    assert config["FEEDBACK_ORGANISATION_ZH_HANS"] == "儿童服务"
+    assert "FEEDBACK_ORGANISATION_CY" not in config
+
+
+def test_the_footer_names_the_organisation_in_the_page_language(client, arabic_organisation):
+    arabic = client.get("/?lang=ar").get_data(as_text=True)
+    footer = arabic.split('<footer class="site-footer">')[1]
+    assert ARABIC_ORGANISATION in footer and "Children&#39;s Services" not in footer
+    chinese = client.get("/?lang=zh-Hans").get_data(as_text=True)
+    assert "儿童服务" in chinese.split('<footer class="site-footer">')[1]
+    # A language without its own name shows the default one.
+    welsh = client.get("/?lang=cy").get_data(as_text=True)
+    assert "Children&#39;s Services" in welsh.split('<footer class="site-footer">')[1]
+
+
+def test_the_language_picker_is_labelled_in_the_page_language(client):
+    arabic = client.get("/?lang=ar").get_data(as_text=True)
+    assert '<label for="lang-picker">اللغة</label>' in arabic
+    welsh = client.get("/?lang=cy").get_data(as_text=True)
+    assert '<label for="lang-picker">Iaith</label>' in welsh
+
+
+def test_an_arabic_text_names_the_organisation_in_arabic(app, outbox, arabic_organisation):
+    _send(app, channel="sms", contact="07700 900123", locale="ar")
+    (text,) = outbox_texts(outbox)
+    assert text["body"].lstrip("\u2067\u2066\u2068").startswith(ARABIC_ORGANISATION)
+    assert "Children's Services" not in text["body"]
+
+
+def test_a_printed_card_speaks_the_family_language_on_an_english_staff_page(
+        client, login, arabic_organisation):
+    from .test_invitations_admin import _create
+
+    login("admin")
+    html = _create(client, channel="card", copies="1", locale="ar").get_data(as_text=True)
+    card = html.split('class="take-away-card"')[1].split("</section>")[0]
+    assert ARABIC_ORGANISATION in card
+    heading = card.split('<h2 class="card-title">')[1].split("</h2>")[0]
+    assert heading == "كيف كان اجتماعكم؟", heading
+    assert "How was your meeting?" not in card

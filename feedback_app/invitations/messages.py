@@ -11,7 +11,7 @@ from flask_babel import force_locale, format_date
 from flask_babel import gettext as _
 
 from ..bidi import isolate_text
-from ..i18n import language_query, translated
+from ..i18n import language_query, organisation, translated
 from ..labels import meeting_kind_name
 from ..models import Invitation
 from ..nlp.jargon import explanations
@@ -43,7 +43,7 @@ def _jargon_notes(meeting_kind: str) -> str:
 def wording(invitation: Invitation, link: str, *, reminder: bool) -> Wording:
     with force_locale(invitation.locale):
         values = {
-            "organisation": current_app.config["FEEDBACK_ORGANISATION"],
+            "organisation": organisation(invitation.locale),
             "meeting": meeting_kind_name(invitation.meeting.kind).lower(),
             "date": format_date(invitation.meeting.held_on, "long"),
             "closes": format_date(invitation.expires_at, "long"),
