@@ -2,13 +2,16 @@
 seeded for the demo themes, edited by admins one field a language."""
 import re
 
+import pytest
 from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
 
 from feedback_app.extensions import db
 from feedback_app.models import AuditEvent, Theme, ThemeName
 from feedback_app.theme_names import THEME_NAMES
 
 from .conftest import csrf_from
+from .test_migrations import own_database  # noqa: F401  (a database of its own, to downgrade)
 
 
 def _theme(app, names=None, slug="engaging-fathers", name="Engaging Fathers") -> int:
@@ -32,9 +35,6 @@ def test_a_theme_is_named_in_the_language_asked_for_else_in_english(app):
 
 def test_one_name_a_language_for_each_theme(app):
     theme_id = _theme(app, {"ar": "إشراك الآباء"})
-    import pytest
-    from sqlalchemy.exc import IntegrityError
-
     with app.app_context():
         db.session.add(ThemeName(theme_id=theme_id, locale="ar", name="آخر"))
         with pytest.raises(IntegrityError):
@@ -131,3 +131,19 @@ def test_only_admins_edit_the_names(app, client, login):
     assert response.status_code in (302, 403)
     with app.app_context():
         assert db.session.get(Theme, theme_id).name == "Engaging Fathers"
+
+
+def test_the_migration_names_the_demo_themes_a_database_already_holds(own_database):
+    from flask_migrate import downgrade, upgrade
+    from sqlalchemy import insert, text
+
+    downgrade(revision="5e1a7c0d2b9f")
+    with db.engine.begin() as conn:
+        conn.execute(insert(Theme.__table__).values(slug="advocacy", name="Advocacy", keywords=[]))
+        conn.execute(insert(Theme.__table__).values(slug="our-own", name="Our own theme", keywords=[]))
+    upgrade(revision="heads")
+    with db.engine.connect() as conn:
+        rows = conn.execute(text(
+            "SELECT t.slug, n.locale, n.name FROM theme_names n JOIN themes t ON t.id = n.theme_id")).all()
+    assert {(slug, locale) for slug, locale, _name in rows} == {("advocacy", code) for code in THEME_NAMES["advocacy"]}
+    assert ("advocacy", "ar", "المناصرة") in rows
