@@ -127,3 +127,14 @@ def test_a_printed_card_speaks_the_family_language_on_an_english_staff_page(
     heading = card.split('<h2 class="card-title">')[1].split("</h2>")[0]
     assert heading == "كيف كان اجتماعكم؟", heading
     assert "How was your meeting?" not in card
+
+
+def test_an_arabic_email_comes_from_the_organisation_named_in_arabic(app, outbox, arabic_organisation):
+    _send(app, channel="email", contact="family@example.org", locale="ar")
+    (message,) = outbox_emails(outbox)
+    assert message["From"].addresses[0].display_name == ARABIC_ORGANISATION
+    assert ARABIC_ORGANISATION in body(message)
+    # An English email still comes from the default name.
+    _send(app, channel="email", contact="other@example.org", locale="en_GB")
+    english = [m for m in outbox_emails(outbox) if m["To"] == "other@example.org"]
+    assert english[0]["From"].addresses[0].display_name == "Children's Services"
