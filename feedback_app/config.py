@@ -104,6 +104,10 @@ def team_inboxes(raw: str) -> dict[str, str]:
     return inboxes
 
 
+# Until a council names itself, the generic name, which the catalogs translate.
+DEFAULT_ORGANISATION = "Children's Services"
+
+
 def organisation_setting(code: str) -> str:
     """FEEDBACK_ORGANISATION_AR for "ar", FEEDBACK_ORGANISATION_ZH_HANS for "zh_Hans"."""
     return "FEEDBACK_ORGANISATION_" + code.upper()
@@ -159,9 +163,7 @@ def load(instance_path: str) -> dict:
         "FEEDBACK_SMTP_PASSWORD": os.environ.get("FEEDBACK_SMTP_PASSWORD", ""),
         "FEEDBACK_SMTP_STARTTLS": os.environ.get("FEEDBACK_SMTP_STARTTLS", "") in ("1", "true", "yes"),
         "FEEDBACK_SMTP_TIMEOUT": _int("FEEDBACK_SMTP_TIMEOUT", 30),
-        "FEEDBACK_ORGANISATION": os.environ.get(
-            "FEEDBACK_ORGANISATION", "Children's Services"
-        ),
+        "FEEDBACK_ORGANISATION": os.environ.get("FEEDBACK_ORGANISATION", DEFAULT_ORGANISATION),
         # Invitations: README.md "Configuration" explains each.
         "FEEDBACK_CONTACT_KEY": fernet_key("FEEDBACK_CONTACT_KEY", instance_path, production),
         # Links in emails, printed cards and QR codes point here.

@@ -7,9 +7,9 @@ from __future__ import annotations
 
 from babel import Locale, UnknownLocaleError, negotiate_locale
 from flask import Flask, current_app, has_request_context, request
-from flask_babel import get_locale, gettext
+from flask_babel import force_locale, get_locale, gettext
 
-from .config import LANGUAGES, RTL_LANGUAGES, organisation_setting
+from .config import DEFAULT_ORGANISATION, LANGUAGES, RTL_LANGUAGES, organisation_setting
 
 LANG_COOKIE = "lang"
 ONE_YEAR = 365 * 24 * 3600
@@ -95,7 +95,8 @@ def theme_name(theme) -> str:
 
 def organisation(locale: str | None = None) -> str:
     """The organisation's name in that language (the page's, if none is given): the setting
-    FEEDBACK_ORGANISATION_<LANGUAGE> when there is one, else FEEDBACK_ORGANISATION."""
+    FEEDBACK_ORGANISATION_<LANGUAGE> when there is one, else FEEDBACK_ORGANISATION (translated
+    while it is still the generic default)."""
     config = current_app.config
     if locale is None and not has_request_context():
         return config["FEEDBACK_ORGANISATION"]  # a job's message, its language unknown
@@ -104,6 +105,9 @@ def organisation(locale: str | None = None) -> str:
         name = (config.get(setting) or "").strip()
         if name:
             return name
+    if config["FEEDBACK_ORGANISATION"] == DEFAULT_ORGANISATION:
+        with force_locale(code):
+            return gettext("Children's Services")
     return config["FEEDBACK_ORGANISATION"]
 
 

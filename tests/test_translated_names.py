@@ -97,9 +97,13 @@ def test_the_footer_names_the_organisation_in_the_page_language(client, arabic_o
     assert ARABIC_ORGANISATION in footer and "Children&#39;s Services" not in footer
     chinese = client.get("/?lang=zh-Hans").get_data(as_text=True)
     assert "儿童服务" in chinese.split('<footer class="site-footer">')[1]
-    # A language without its own name shows the default one.
+    # A language without its own name shows the generic default in that language…
     welsh = client.get("/?lang=cy").get_data(as_text=True)
-    assert "Children&#39;s Services" in welsh.split('<footer class="site-footer">')[1]
+    assert "Gwasanaethau Plant" in welsh.split('<footer class="site-footer">')[1]
+    # …or, once the council has named itself, that name.
+    client.application.config["FEEDBACK_ORGANISATION"] = "Camden Council"
+    welsh = client.get("/?lang=cy").get_data(as_text=True)
+    assert "Camden Council" in welsh.split('<footer class="site-footer">')[1]
 
 
 def test_the_language_picker_is_labelled_in_the_page_language(client):

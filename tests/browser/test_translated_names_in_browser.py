@@ -38,11 +38,11 @@ def test_an_arabic_survey_page_labels_the_picker_and_names_the_organisation_in_a
     screenshot(phone, "survey-ar-names")
 
 
-def test_a_language_without_its_own_organisation_name_shows_the_default(
+def test_a_language_without_its_own_organisation_name_shows_the_default_in_it(
         phone, live_server, invite, arabic_organisation):
     phone.goto(f"{live_server}/s/{invite()}?lang=cy")
     expect(phone.get_by_role("combobox", name="Iaith")).to_be_visible()
-    expect(phone.get_by_role("contentinfo")).to_contain_text("Children's Services")
+    expect(phone.get_by_role("contentinfo")).to_contain_text("Gwasanaethau Plant")
 
 
 def test_the_arabic_story_form_names_the_themes_in_arabic(phone, live_server, app):
