@@ -98,6 +98,7 @@ def build(filters: Filters, limit: int | None = None) -> dict:
     latest = [] if everything_hidden else _latest_comments(filters)
     summary["phrases"] = _phrases(latest, limit, everything_hidden)
     summary["quotes"] = _quotes(latest, everything_hidden)
+    summary["unscored_languages"] = _unscored_languages(filters, limit, everything_hidden)
     return summary
 
 
@@ -281,6 +282,23 @@ def _latest_comments(filters: Filters) -> list[tuple[str, str, bool]]:
     else:
         query = query.order_by(Answer.response_id.desc(), Answer.id.desc())
     return [(text, label, bool(quotable)) for text, label, quotable in db.session.execute(query)]
+
+
+def _unscored_languages(filters: Filters, limit: int, hide_all: bool) -> dict:
+    """How many comments each language leaves unscored (its text cannot be read well enough
+    yet), by locale; a language with few comments is not named, so no small group stands out."""
+    if hide_all:
+        return {"suppressed": True, "languages": {}, "others_hidden": False}
+    rows = db.session.execute(
+        select(Response.locale, func.count(Answer.id), func.count(func.distinct(Answer.response_id)))
+        .join(Response, Response.id == Answer.response_id)
+        .where(*filters.conditions(), Answer.sentiment_label == "not_analysed")
+        .group_by(Response.locale)
+    ).all()
+    # Suppressed by the people behind the comments, as every other figure is.
+    hidden = suppression.hidden_groups({code: people for code, _n, people in rows}, limit)
+    return {"suppressed": False, "others_hidden": bool(hidden),
+            "languages": {code: n for code, n, _people in sorted(rows) if code not in hidden}}
 
 
 def _quotes(latest, hide_all: bool) -> dict:
