@@ -7,26 +7,10 @@ from feedback_app.extensions import db
 from feedback_app.kiosk_api import services as kiosk
 from feedback_app.models import KioskDevice, NewsletterIssue
 
-from ..conftest import PASSWORD
 from ..test_newsletter import add_story
+from .conftest import log_in
 
 pytestmark = pytest.mark.browser
-LAPTOP = {"viewport": {"width": 1280, "height": 800}}
-
-
-@pytest.fixture
-def laptop(browser):
-    context = browser.new_context(**LAPTOP)
-    page = context.new_page()
-    yield page
-    context.close()
-
-
-def _log_in(page, live_server, email):
-    page.goto(f"{live_server}/login")
-    page.get_by_label("Email address").fill(email)
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Log in").click()
 
 
 def _paired_tablet(app, room="Room 1") -> int:
@@ -44,7 +28,7 @@ def _revoked(app, device_id) -> bool:
 
 def test_unpairing_a_tablet_asks_first(laptop, live_server, app, make_user):
     device_id = _paired_tablet(app)
-    _log_in(laptop, live_server, make_user("admin"))
+    log_in(laptop, live_server, make_user("admin"))
     laptop.goto(f"{live_server}/admin/kiosks/")
     laptop.get_by_role("button", name="Unpair Room 1").click()
     expect(laptop.get_by_role("heading", level=1)).to_have_text("Unpair the tablet in Room 1?")
@@ -70,7 +54,7 @@ def test_publishing_the_newsletter_asks_first(laptop, live_server, app, make_use
         with app.app_context():
             return db.session.scalar(select(NewsletterIssue.status))
 
-    _log_in(laptop, live_server, make_user("moderator"))
+    log_in(laptop, live_server, make_user("moderator"))
     laptop.goto(f"{live_server}/admin/newsletter/2026-11")
     laptop.get_by_role("button", name="Publish and send").click()
     expect(laptop.get_by_role("heading", level=1)).to_contain_text("and send it?")
@@ -94,7 +78,7 @@ def _meeting(app, room, venue="Town Hall", kind="cp_conference"):
 
 
 def test_the_header_menu_offers_each_role_its_pages(laptop, live_server, make_user):
-    _log_in(laptop, live_server, make_user("moderator"))
+    log_in(laptop, live_server, make_user("moderator"))
     laptop.goto(f"{live_server}/admin/stories")
     menu = laptop.get_by_role("navigation", name="Staff menu")
     expect(menu.get_by_role("link", name="Stories to moderate")).to_have_attribute("aria-current", "page")
@@ -109,7 +93,7 @@ def test_the_kiosks_page_fits_a_laptop_and_its_inputs_a_finger(laptop, live_serv
         room = f"Conference Room {number} (Ground floor, east wing)"
         _paired_tablet(app, room)
         _meeting(app, room, venue="Civic Centre and Family Hub, Market Street")
-    _log_in(laptop, live_server, make_user("admin"))
+    log_in(laptop, live_server, make_user("admin"))
     laptop.goto(f"{live_server}/admin/kiosks/")
     expect(laptop.get_by_role("table")).to_be_visible()
     assert laptop.evaluate("document.documentElement.scrollWidth") <= 1280
