@@ -95,6 +95,14 @@ OPENAPI = {
                               "401": _ERROR, "403": _ERROR, "429": _ERROR},
             },
         },
+        "/api/v1/kiosk/leave": {
+            "post": {
+                "summary": "Leave kiosk mode (the staff PIN again): the browser's pages are no longer the kiosk's",
+                "requestBody": _json_body("UnlockRequest"),
+                "responses": {"204": {"description": "Kiosk mode is left"}, "400": _ERROR,
+                              "401": _ERROR, "403": _ERROR, "429": _ERROR},
+            },
+        },
     },
     "components": {
         "securitySchemes": {

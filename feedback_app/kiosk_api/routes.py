@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from functools import wraps
 
-from flask import Blueprint, abort, current_app, g, jsonify, request, send_from_directory, session
+from flask import Blueprint, abort, current_app, g, jsonify, redirect, request, send_from_directory, session, url_for
 from werkzeug.exceptions import HTTPException
 
 from .. import rate_limits
@@ -74,10 +74,35 @@ def mark_as_a_tablet() -> None:
         session[ON_KIOSK] = True
 
 
+# What a kiosk tablet may open besides the kiosk itself: a family's own pages (the story form and
+# what follows it, a survey link or card code, the words explained, the privacy page) and the files
+# pages need. Anything else typed or bookmarked on the tablet (the landing page, the staff login, a
+# staff page, the newsletter) goes back to the kiosk.
+KIOSK_BLUEPRINTS = {"kiosk", "kiosk_api"}
+KIOSK_PAGES = {"stories.new", "stories.sent", "stories.yours", "stories.review",
+               "surveys.answer", "surveys.thanks", "card_codes.enter_code",
+               "public.privacy", "public.glossary", "static"}
+
+
+def leave_kiosk_mode() -> None:
+    """This browser is no longer a kiosk tablet's: staff unpaired it with the PIN, or its pairing
+    was revoked."""
+    session.pop(ON_KIOSK, None)
+
+
+def _allowed_on_a_kiosk(endpoint: str | None) -> bool:
+    if endpoint is None:  # no such page: its 404 says so
+        return True
+    return (endpoint in KIOSK_PAGES or endpoint.endswith(".static")
+            or endpoint.partition(".")[0] in KIOSK_BLUEPRINTS)
+
+
 @shell.before_app_request
 def remember_the_tablet():
     if request.args.get("from") == "kiosk":
         mark_as_a_tablet()
+    elif session.get(ON_KIOSK) and not _allowed_on_a_kiosk(request.endpoint):
+        return redirect(url_for("kiosk.index"))
 
 
 @shell.app_context_processor
@@ -115,6 +140,7 @@ def device_required(view):
     def wrapped(*args, **kwargs):
         device = services.authenticate(_credential())
         if device is None:
+            leave_kiosk_mode()  # revoked or never paired: not a kiosk any more
             return _error(401, "A valid device credential is needed.")
         g.kiosk_device = device
         return view(*args, **kwargs)
@@ -258,3 +284,18 @@ def unlock():
     ok = services.check_pin(g.kiosk_device, body.get("pin"))
     db.session.commit()
     return ("", 204) if ok else _error(403, "That PIN is not right.")
+
+
+@api.route("/v1/kiosk/leave", methods=["POST"])
+@limiter.limit(rate_limits.LOGIN, key_func=_per_tablet)
+@device_required
+def leave():
+    """Staff unpairing the tablet on its settings screen (the PIN again): this browser stops
+    being a kiosk's, so its landing page and staff login open as anywhere else."""
+    body = _json_body()
+    if body is None:
+        return _error(400, "The body must be a JSON object.")
+    if not services.check_pin(g.kiosk_device, body.get("pin")):
+        return _error(403, "That PIN is not right.")
+    leave_kiosk_mode()
+    return "", 204

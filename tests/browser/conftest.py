@@ -17,8 +17,6 @@ PHONE = {"viewport": {"width": 390, "height": 844}, "device_scale_factor": 2,
          "is_mobile": True, "has_touch": True}
 # A staff laptop.
 LAPTOP = {"viewport": {"width": 1280, "height": 800}}
-# A wall tablet held sideways, as a kiosk.
-TABLET = {"viewport": {"width": 1024, "height": 768}, "is_mobile": True, "has_touch": True}
 # The axe-core rule sets that make up WCAG 2.2 AA.
 WCAG_AA = {"runOnly": {"type": "tag", "values": [
     "wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]}}
@@ -63,11 +61,6 @@ def phone(browser):
 @pytest.fixture
 def laptop(browser):
     yield from _page_on(browser, LAPTOP)
-
-
-@pytest.fixture
-def tablet(browser):
-    yield from _page_on(browser, TABLET)
 
 
 def log_in(page, live_server, email):

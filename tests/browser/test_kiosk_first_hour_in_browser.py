@@ -131,3 +131,28 @@ def test_faces_are_large_and_answer_later_fits_the_screen(tablet, paired, viewpo
     assert done["y"] >= 0 and done["y"] + done["height"] <= viewport["height"], (done, viewport)
     assert page.evaluate("document.documentElement.scrollHeight") <= viewport["height"] + 1 or \
         done["y"] + done["height"] <= viewport["height"]
+
+
+def test_a_kiosk_typed_or_bookmarked_to_the_landing_page_or_staff_login_goes_back(tablet, paired, live_server):
+    page = tablet(LANDSCAPE_TABLET)
+    pin = paired(page)
+    for path in ("/", "/login", "/admin/"):
+        page.goto(f"{live_server}{path}")
+        expect(page.locator("body[data-ready=true]")).to_be_attached()
+        assert urlsplit(page.url).path == "/kiosk/", path
+        expect(h1(page)).to_have_text(WELCOME)
+    # The story and privacy pages still open, with only the way back.
+    page.goto(f"{live_server}/privacy")
+    assert urlsplit(page.url).path == "/privacy"
+    expect(page.get_by_role("link", name="Staff login")).to_have_count(0)
+
+    # Staff leave kiosk mode on purpose: the PIN, then "Unpair this tablet".
+    page.goto(f"{live_server}/kiosk/")
+    page.get_by_role("button", name="Staff").tap()
+    page.get_by_label("Staff PIN").fill(pin)
+    page.get_by_role("button", name="Unlock").tap()
+    page.get_by_role("button", name="Unpair this tablet").tap()
+    expect(h1(page)).not_to_have_text("Kiosk settings")
+    page.goto(f"{live_server}/login")
+    assert urlsplit(page.url).path == "/login"
+    expect(page.get_by_label("Email address")).to_be_visible()
