@@ -31,6 +31,7 @@ ACCESS = {
     "kiosk_api.post_response": DEVICE,
     "kiosk_api.status": DEVICE,
     "kiosk_api.unlock": DEVICE,
+    "kiosk_api.leave": DEVICE,
     "admin.index": ANYONE_ON_STAFF,
     "admin.surveys": {"admin"},
     "admin.edit_survey_page": {"admin"},

@@ -87,7 +87,8 @@ KIOSK_PAGES = {"stories.new", "stories.sent", "stories.yours", "stories.review",
 def leave_kiosk_mode() -> None:
     """This browser is no longer a kiosk tablet's: staff unpaired it with the PIN, or its pairing
     was revoked."""
-    session.pop(ON_KIOSK, None)
+    if session.get(ON_KIOSK):
+        session.pop(ON_KIOSK)
 
 
 def _allowed_on_a_kiosk(endpoint: str | None) -> bool:
