@@ -22,7 +22,8 @@ def _comments(app, count):
         return add_responses(count, text="The meeting ran late and nobody said why.")
 
 
-def test_a_facilitator_tags_a_comment_on_page_two_and_stays_there(laptop, live_server, app, make_user):
+def test_a_facilitator_tags_a_comment_on_page_two_and_stays_there(laptop, live_server, app, make_user,
+                                                                  assert_accessible):
     ids = _comments(app, 25)
     log_in(laptop, live_server, make_user("facilitator"))
     laptop.goto(f"{live_server}/admin/insights/tagging")
@@ -32,6 +33,7 @@ def test_a_facilitator_tags_a_comment_on_page_two_and_stays_there(laptop, live_s
     # Ten comments with twelve themes each fit in a few screens, not thirteen thousand pixels.
     assert laptop.evaluate("document.documentElement.scrollHeight") < 6000
     assert laptop.evaluate("document.documentElement.scrollWidth") <= 1280
+    assert_accessible(laptop)
 
     pages.get_by_role("link", name="Next page").click()
     expect(laptop.get_by_role("navigation", name="Pages of comments").first).to_contain_text("Page 2 of 3")
@@ -48,6 +50,7 @@ def test_a_facilitator_tags_a_comment_on_page_two_and_stays_there(laptop, live_s
     expect(comment).to_be_in_viewport()
     expect(comment).to_be_focused()
     expect(comment.get_by_label("Transport")).to_be_checked()
+    assert_accessible(laptop)
     expect(laptop.get_by_role("navigation", name="Pages of comments").first).to_contain_text("Page 2 of 3")
 
 
