@@ -29,7 +29,7 @@ translations: install
 	fi
 
 extract-messages: install
-	$(BIN)/pybabel -q extract -F babel.cfg -k N_ -k _l -o translations/messages.pot --no-location --sort-output --project feedback_app .
+	$(BIN)/pybabel -q extract -F babel.cfg -k N_ -k _l -k pgettext:1c,2 -k lazy_pgettext:1c,2 -o translations/messages.pot --no-location --sort-output --project feedback_app .
 
 update-catalogs: extract-messages
 	$(BIN)/pybabel -q update -i translations/messages.pot -d translations --no-fuzzy-matching --ignore-obsolete

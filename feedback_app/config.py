@@ -104,6 +104,22 @@ def team_inboxes(raw: str) -> dict[str, str]:
     return inboxes
 
 
+def organisation_setting(code: str) -> str:
+    """FEEDBACK_ORGANISATION_AR for "ar", FEEDBACK_ORGANISATION_ZH_HANS for "zh_Hans"."""
+    return "FEEDBACK_ORGANISATION_" + code.upper()
+
+
+def organisation_names() -> dict[str, str]:
+    """The settings FEEDBACK_ORGANISATION_<LANGUAGE> that are given, by setting name."""
+    names = {}
+    for code in LANGUAGES:
+        for setting in {organisation_setting(code), organisation_setting(code.split("_")[0])}:
+            value = os.environ.get(setting, "").strip()
+            if value:
+                names[setting] = value
+    return names
+
+
 def load(instance_path: str) -> dict:
     """Build the Flask config mapping from the environment."""
     env = os.environ.get("FEEDBACK_ENV", "development").strip().lower()
@@ -114,6 +130,9 @@ def load(instance_path: str) -> dict:
     if threshold < 5:
         raise ConfigError("FEEDBACK_SUPPRESSION_THRESHOLD can never be below 5")
     return {
+        # The organisation's name in a language, where it has one: FEEDBACK_ORGANISATION_AR,
+        # FEEDBACK_ORGANISATION_CY, FEEDBACK_ORGANISATION_ZH_HANS… (else FEEDBACK_ORGANISATION).
+        **organisation_names(),
         "FEEDBACK_ENV": env,
         "SECRET_KEY": secret_key(instance_path, production),
         "SQLALCHEMY_DATABASE_URI": database_url(instance_path),

@@ -18,8 +18,9 @@ from .extensions import db, on_postgresql
 from .invitations import contacts
 from .models import (
     MEETING_KINDS, Invitation, Meeting, NewsletterIssue, Response, SafeguardingFlag, Story, Survey,
-    Theme, YouSaidWeDid,
+    Theme, ThemeName, YouSaidWeDid,
 )
+from .theme_names import THEME_NAMES
 from .nlp.anonymiser import anonymise
 from .nlp.safeguarding import possible_disclosure
 from .stories.crypto import encrypt
@@ -174,7 +175,9 @@ def _load_themes() -> None:
     existing = set(db.session.scalars(select(Theme.slug)))
     for slug, name, keywords in THEMES:
         if slug not in existing:
-            db.session.add(Theme(slug=slug, name=name, keywords=keywords))
+            db.session.add(Theme(slug=slug, name=name, keywords=keywords, names=[
+                ThemeName(locale=locale, name=translated_name)
+                for locale, translated_name in THEME_NAMES.get(slug, {}).items()]))
 
 
 def _load_meetings(rng: random.Random) -> list[Meeting]:

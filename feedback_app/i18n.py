@@ -6,10 +6,10 @@ the browser's Accept-Language → British English.
 from __future__ import annotations
 
 from babel import Locale, UnknownLocaleError, negotiate_locale
-from flask import Flask, current_app, request
+from flask import Flask, current_app, has_request_context, request
 from flask_babel import get_locale, gettext
 
-from .config import LANGUAGES, RTL_LANGUAGES
+from .config import LANGUAGES, RTL_LANGUAGES, organisation_setting
 
 LANG_COOKIE = "lang"
 ONE_YEAR = 365 * 24 * 3600
@@ -88,8 +88,29 @@ def html_lang() -> str:
     return current_code().replace("_", "-")
 
 
+def theme_name(theme) -> str:
+    """A theme's name in the page's language, else its English name."""
+    return theme.name_in(current_code())
+
+
+def organisation(locale: str | None = None) -> str:
+    """The organisation's name in that language (the page's, if none is given): the setting
+    FEEDBACK_ORGANISATION_<LANGUAGE> when there is one, else FEEDBACK_ORGANISATION."""
+    config = current_app.config
+    if locale is None and not has_request_context():
+        return config["FEEDBACK_ORGANISATION"]  # a job's message, its language unknown
+    code = str(locale or current_code())
+    for setting in (organisation_setting(code), organisation_setting(code.split("_")[0])):
+        name = (config.get(setting) or "").strip()
+        if name:
+            return name
+    return config["FEEDBACK_ORGANISATION"]
+
+
 def init_app(app: Flask) -> None:
     app.jinja_env.globals["translated"] = translated
+    app.jinja_env.globals["theme_name"] = theme_name
+    app.jinja_env.globals["organisation"] = organisation
     @app.context_processor
     def language_context():
         return {

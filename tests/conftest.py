@@ -156,6 +156,9 @@ def login(client, make_user):
 
     def do_login(role: str) -> str:
         email = make_user(role)
+        with client.session_transaction() as session:
+            # A test client that paired a tablet is a kiosk's; staff leave it with the PIN first.
+            session.pop("on_kiosk", None)
         page = client.get("/login")
         response = client.post("/login", data={
             "email": email, "password": PASSWORD, "csrf_token": csrf_from(page.get_data(as_text=True)),

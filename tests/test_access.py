@@ -45,6 +45,7 @@ ACCESS = {
     "insights.tag": {"admin", "facilitator"},
     "insights.themes": {"admin", "facilitator"},
     "insights.edit_theme": {"admin"},
+    "insights.edit_theme_names": {"admin"},
     "invitations.index": {"admin"},
     "invitations.import_page": {"admin"},
     "invitations.new": {"admin"},

@@ -223,3 +223,44 @@ def test_moderators_are_told_where_a_sentence_may_read_oddly():
     odd = "We met Amina Kerry Brecknock Primary."
     flagged = odd_sentences(odd, anonymise(odd).entities)
     assert len(flagged) == 1
+
+
+@pytest.mark.parametrize("text, gone, kept", [
+    ("Sosyal hizmet uzmanımız Zeynep Hanım bize çok yardım etti.", ["Zeynep"], ["Hanım", "uzmanımız"]),
+    ("Ahmet Bey toplantıya geldi ve her şeyi açıkladı.", ["Ahmet"], ["Bey toplantıya"]),
+    ("Kızımı dinlediği için Okafor Hanım'a teşekkür ederim.", ["Okafor"], ["Hanım'a teşekkür"]),
+    ("Toplantı başkanı Serkan Bey ve Elif Hanım bizi dinledi.", ["Serkan", "Elif"], ["Bey", "Hanım"]),
+])
+def test_turkish_honorifics_after_a_name_stay_and_the_name_goes(text, gone, kept):
+    result = anonymise(text, "tr")
+    assert not any(name in result.text for name in gone), result.text
+    assert all(word in result.text for word in kept), result.text
+    assert "  " not in result.text and "Biri Bey" not in result.text
+
+
+@pytest.mark.parametrize("text, language, gone, reads", [
+    ("Vivimos en la calle Gaisford y la trabajadora vino a casa.", "es", "Gaisford", "en la calle cercana y"),
+    ("Mi hijo va al colegio Brecknock desde septiembre.", "es", "Brecknock", "va al colegio de la zona"),
+    ("Moramos na rua Agar e a senhora veio sempre.", "pt", "Agar", "Moramos na rua próxima e"),
+    ("A escola Carlton ajudou muito o meu filho.", "pt", "Carlton", "A escola do bairro ajudou"),
+    ("Nous habitons dans la rue Plender depuis deux ans.", "fr", "Plender", "dans la rue voisine"),
+])
+def test_an_article_before_a_street_or_school_stays_and_the_placeholder_agrees(text, language, gone, reads):
+    result = anonymise(text, language)
+    assert gone not in result.text
+    assert reads in result.text, result.text
+
+
+@pytest.mark.parametrize("text", [
+    "Turjubaan Roomaaniga ah ayaa na caawiyay shirka.",
+    "Waxaa na caawiyay turjubaan Boolishka ah oo aad u fiicnaa.",
+    "Turjumaanka Bangaaliga ayaa hooyaday u sharaxay wax walba.",
+])
+def test_a_somali_nationality_after_interpreter_is_kept(text):
+    result = anonymise(text, "so")
+    assert result.text == text, result.text
+
+
+def test_a_somali_name_after_interpreter_still_goes():
+    result = anonymise("Turjubaanka Hodan ayaa na caawiyay.", "so")
+    assert "Hodan" not in result.text

@@ -21,8 +21,7 @@ def _pair(client, runner, room="Room 1", venue="Town Hall", extra=()):
     assert result.exit_code == 0, result.output
     token = result.output.split("#pair=")[1].split()[0]
     pin = result.output.split("kiosk mode: ")[1].split()[0]
-    # The tablet is its own browser: the client stays the office's (a paired browser is a kiosk's).
-    paired = client.application.test_client().post("/api/v1/kiosk/pair", json={"pairing_token": token})
+    paired = client.post("/api/v1/kiosk/pair", json={"pairing_token": token})
     assert paired.status_code == 201
     return {"Authorization": f"Bearer {paired.json['credential']}"}, token, pin
 
@@ -304,6 +303,20 @@ def test_pages_opened_from_the_kiosk_go_back_to_it_when_left(client, app):
     assert "kiosk_return.js" in client.get("/privacy").get_data(as_text=True)
 
 
+def test_a_tablet_typing_the_landing_page_or_staff_login_stays_in_the_kiosk(client, device):
+    # The paired tablet (this client) is a kiosk's now: "/" and "/login" lead back to the kiosk.
+    for path in ("/", "/login"):
+        response = client.get(path)
+        assert response.status_code == 302 and response.headers["Location"].endswith("/kiosk/")
+    # The staff PIN lets staff out; the tablet's next call for its settings makes it a kiosk again.
+    assert client.post("/api/v1/kiosk/unlock", json={"pin": "000000x"}, headers=device["headers"]).status_code == 403
+    assert client.get("/login").status_code == 302
+    assert client.post("/api/v1/kiosk/unlock", json={"pin": device["pin"]}, headers=device["headers"]).status_code == 204
+    assert client.get("/login").status_code == 200
+    client.get("/api/v1/kiosk/config", headers=device["headers"])
+    assert client.get("/").status_code == 302
+
+
 def test_an_answer_that_may_disclose_harm_is_stored_and_flagged_as_it_arrives(client, app, device):
     from feedback_app.models import SafeguardingFlag
 
@@ -364,10 +377,9 @@ def _be_the_tablet(client, device):
     assert client.get("/api/v1/kiosk/config", headers=device["headers"]).status_code == 200
 
 
-def test_a_kiosk_tablet_going_to_the_landing_page_or_staff_login_goes_back_to_the_kiosk(client, device):
-    assert client.get("/login").status_code == 200  # another browser
+def test_a_kiosk_tablet_going_to_any_other_page_goes_back_to_the_kiosk(client, device):
     _be_the_tablet(client, device)
-    for path in ("/", "/login", "/admin/", "/newsletter"):
+    for path in ("/admin/", "/admin/kiosks/", "/newsletter"):
         response = client.get(path)
         assert response.status_code == 302 and response.headers["Location"] == "/kiosk/", path
     # What a family may open from the kiosk still opens.

@@ -7,10 +7,12 @@ from flask_login import current_user
 
 from ..accounts.access import roles_required
 from ..extensions import db
+from ..i18n import theme_name
 from ..models import Response, Theme
 from . import analysis, charts, export, summary
-from .forms import FilterForm, KeywordsForm, TagForm
-from .services import PAGE_SIZE, all_themes, count_comments, recent_comments, set_keywords, set_response_themes
+from .forms import FilterForm, KeywordsForm, TagForm, names_from, theme_names_form
+from .services import (PAGE_SIZE, all_themes, count_comments, recent_comments, set_keywords, set_names,
+                       set_response_themes)
 
 # No url_prefix: the blueprint's stylesheet lives outside /admin, where every page needs a role.
 bp = Blueprint("insights", __name__, template_folder="templates", static_folder="static",
@@ -42,7 +44,7 @@ def index():
     _catch_up()
     figures = summary.build(filters)
     return render_template("insights/index.html", form=form, summary=figures, charts=charts,
-                           themes={t.slug: t.name for t in all_themes()})
+                           themes={t.slug: theme_name(t) for t in all_themes()})
 
 
 @bp.route(PREFIX + "/figures.csv")
@@ -58,8 +60,10 @@ def figures_csv():
 @bp.route(PREFIX + "/themes", methods=["GET"])
 @roles_required("facilitator")
 def themes():
-    forms = {t.id: KeywordsForm(prefix=f"t{t.id}", keywords="\n".join(t.keywords or [])) for t in all_themes()}
-    return render_template("insights/themes.html", themes=all_themes(), forms=forms)
+    themes = all_themes()
+    forms = {t.id: KeywordsForm(prefix=f"t{t.id}", keywords="\n".join(t.keywords or [])) for t in themes}
+    name_forms = {t.id: theme_names_form(t) for t in themes}
+    return render_template("insights/themes.html", themes=themes, forms=forms, name_forms=name_forms)
 
 
 @bp.route(PREFIX + "/themes/<int:theme_id>", methods=["POST"])
@@ -70,10 +74,24 @@ def edit_theme(theme_id: int):
     if form.validate_on_submit():
         set_keywords(theme, form.keywords.data, current_user)
         db.session.commit()
-        flash(_("Saved the words for %(theme)s.", theme=theme.name))
+        flash(_("Saved the words for %(theme)s.", theme=theme_name(theme)))
     else:
         flash(_("Those words could not be saved. Please try again."))
     return redirect(url_for("insights.themes"))
+
+
+@bp.route(PREFIX + "/themes/<int:theme_id>/names", methods=["POST"])
+@roles_required()  # admins only, as for the words
+def edit_theme_names(theme_id: int):
+    theme = db.session.get(Theme, theme_id) or abort(404)
+    form = theme_names_form(theme, request.form)
+    if form.validate_on_submit():
+        set_names(theme, names_from(form), current_user)
+        db.session.commit()
+        flash(_("Saved the names of %(theme)s.", theme=theme_name(theme)))
+    else:
+        flash(_("Those names could not be saved: the English name is needed, and each name can be up to 120 characters."))
+    return redirect(url_for("insights.themes") + f"#theme-{theme.id}")
 
 
 def _tagging_place() -> dict:
@@ -100,7 +118,7 @@ def tagging():
     forms = {}
     for comment in comments:
         form = TagForm(prefix=f"r{comment['id']}", themes=list(comment["themes"]))
-        form.themes.choices = [(t.id, t.name) for t in theme_list]
+        form.themes.choices = [(t.id, theme_name(t)) for t in theme_list]
         forms[comment["id"]] = form
     return render_template("insights/tagging.html", comments=comments, forms=forms, themes=theme_list,
                            page=page, pages=pages, theme=theme,
@@ -112,7 +130,7 @@ def tagging():
 def tag(response_id: int):
     response = db.session.get(Response, response_id) or abort(404)
     form = TagForm(prefix=f"r{response.id}")
-    form.themes.choices = [(t.id, t.name) for t in all_themes()]
+    form.themes.choices = [(t.id, theme_name(t)) for t in all_themes()]
     place = _tagging_place()
     if form.validate_on_submit():
         set_response_themes(response, form.themes.data or [], current_user)

@@ -5,7 +5,7 @@ from sqlalchemy import delete, func, insert, select, update
 
 from ..audit import record
 from ..extensions import db
-from ..models import Answer, Question, Response, Theme, User, response_themes
+from ..models import Answer, Question, Response, Theme, ThemeName, User, response_themes
 from ..nlp.themes import parse_keywords
 from ..safeguarding.services import flagged_answer_ids
 from ..surveys.options import TEXT_KINDS
@@ -21,6 +21,25 @@ def all_themes() -> list[Theme]:
 def set_keywords(theme: Theme, raw: str, actor: User) -> None:
     theme.keywords = parse_keywords(raw)
     record("theme.keywords", actor, theme, {"keywords": len(theme.keywords)})
+    db.session.flush()
+
+
+def set_names(theme: Theme, names: dict[str, str], actor: User, default: str = "en_GB") -> None:
+    """The theme's name in each language; an empty one falls back to the English name."""
+    if names.get(default):
+        theme.name = names[default]
+    kept = {entry.locale: entry for entry in theme.names}
+    for locale, name in names.items():
+        if locale == default:
+            continue
+        if not name:
+            if locale in kept:
+                theme.names.remove(kept[locale])
+        elif locale in kept:
+            kept[locale].name = name
+        else:
+            theme.names.append(ThemeName(locale=locale, name=name))
+    record("theme.names", actor, theme, {"languages": sorted(k for k, v in names.items() if v)})
     db.session.flush()
 
 

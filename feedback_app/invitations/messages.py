@@ -11,8 +11,8 @@ from flask_babel import force_locale, format_date
 from flask_babel import gettext as _
 
 from ..bidi import isolate_text
-from ..i18n import language_query, translated
-from ..labels import MEETING_KIND_LABELS
+from ..i18n import language_query, organisation, translated
+from ..labels import meeting_kind_name
 from ..models import Invitation
 from ..nlp.jargon import explanations
 
@@ -32,7 +32,7 @@ def survey_link(token: str, locale: str | None = None) -> str:
 def _jargon_notes(meeting_kind: str) -> str:
     """Plain explanations of the jargon in the meeting's name, in the reader's language."""
     with force_locale("en_GB"):  # the jargon buster matches English wording
-        english = str(MEETING_KIND_LABELS[meeting_kind])
+        english = meeting_kind_name(meeting_kind)
     words = explanations(english)
     if not words:
         return ""
@@ -43,8 +43,8 @@ def _jargon_notes(meeting_kind: str) -> str:
 def wording(invitation: Invitation, link: str, *, reminder: bool) -> Wording:
     with force_locale(invitation.locale):
         values = {
-            "organisation": current_app.config["FEEDBACK_ORGANISATION"],
-            "meeting": str(MEETING_KIND_LABELS[invitation.meeting.kind]).lower(),
+            "organisation": organisation(invitation.locale),
+            "meeting": meeting_kind_name(invitation.meeting.kind).lower(),
             "date": format_date(invitation.meeting.held_on, "long"),
             "closes": format_date(invitation.expires_at, "long"),
             "link": link,

@@ -14,6 +14,7 @@ from sqlalchemy.orm import joinedload
 
 from .. import clock
 from ..extensions import db, on_postgresql
+from ..i18n import organisation
 from ..mail import MailError, Message
 from ..mail import send as send_email
 from ..models import Invitation, Meeting, Survey
@@ -169,7 +170,8 @@ def deliver(invitation: Invitation, sender: str) -> str:
         contact, token = contacts.unseal(invitation.contact_ciphertext)
         words = wording(invitation, survey_link(token, invitation.locale), reminder=reminder)
         if invitation.channel == "email":
-            send_email(Message(to=contact, subject=words.subject, text=words.text))
+            send_email(Message(to=contact, subject=words.subject, text=words.text,
+                               sender_name=organisation(invitation.locale)))
         else:
             sms.send(contact, words.sms)
     except (MailError, sms.SMSError, contacts.ContactError) as exc:

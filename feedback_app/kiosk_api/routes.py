@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from functools import wraps
 
-from flask import Blueprint, abort, current_app, g, jsonify, redirect, request, send_from_directory, session, url_for
+from flask import (Blueprint, abort, current_app, g, jsonify, redirect, request, send_from_directory,
+                   session, url_for)
 from werkzeug.exceptions import HTTPException
 
 from .. import rate_limits
@@ -284,6 +285,8 @@ def unlock():
         return _error(400, "The body must be a JSON object.")
     ok = services.check_pin(g.kiosk_device, body.get("pin"))
     db.session.commit()
+    if ok:  # staff may now leave kiosk mode; the tablet's next settings call marks it again
+        leave_kiosk_mode()
     return ("", 204) if ok else _error(403, "That PIN is not right.")
 
 

@@ -30,12 +30,15 @@ class Message:
     text: str
     html: str | None = None
     headers: dict[str, str] = field(default_factory=dict)
+    # The sender's name, e.g. the organisation in the reader's language; FEEDBACK_ORGANISATION if unset.
+    sender_name: str | None = None
 
 
 def build(message: Message) -> EmailMessage:
     config = current_app.config
     email = EmailMessage()
-    email["From"] = formataddr((config["FEEDBACK_ORGANISATION"], config["FEEDBACK_MAIL_FROM"]))
+    email["From"] = formataddr((message.sender_name or config["FEEDBACK_ORGANISATION"],
+                                config["FEEDBACK_MAIL_FROM"]))
     email["To"] = message.to
     email["Subject"] = message.subject
     email["Message-ID"] = make_msgid(domain=config["FEEDBACK_MAIL_FROM"].rpartition("@")[2] or None)

@@ -7,13 +7,13 @@ from .safeguarding import SafeguardingFlag
 from .sentiment import InsightCount, InsightMonthCount, StorySentiment
 from .stories import NewsletterIssue, Story, Subscriber, YouSaidWeDid
 from .surveys import QUESTION_KINDS, LinkSurveyChoice, Question, Survey, SurveyVersion
-from .themes import Theme, response_themes, story_themes
+from .themes import Theme, ThemeName, response_themes, story_themes
 from .invitations import Invitation
 from .users import ROLES, User
 
 __all__ = [
     "AuditEvent", "KioskDevice", "KioskReceipt", "GENERAL_KIND", "MEETING_KINDS", "Meeting", "CHANNELS", "Answer", "Response",
-    "SafeguardingFlag", "InsightCount", "InsightMonthCount", "StorySentiment", "Story", "QUESTION_KINDS", "LinkSurveyChoice", "Question", "Survey", "SurveyVersion", "Theme", "response_themes",
+    "SafeguardingFlag", "InsightCount", "InsightMonthCount", "StorySentiment", "Story", "QUESTION_KINDS", "LinkSurveyChoice", "Question", "Survey", "SurveyVersion", "Theme", "ThemeName", "response_themes",
     "story_themes", "Invitation", "ROLES", "User",
     "NewsletterIssue", "Subscriber", "YouSaidWeDid",
 ]

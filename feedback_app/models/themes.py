@@ -1,7 +1,7 @@
 from __future__ import annotations
 
-from sqlalchemy import JSON, Column, ForeignKey, Index, String, Table
-from sqlalchemy.orm import Mapped, mapped_column
+from sqlalchemy import JSON, Column, ForeignKey, Index, String, Table, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ..extensions import db
 
@@ -16,6 +16,38 @@ class Theme(db.Model):
     name: Mapped[str] = mapped_column(String(120))
     # Words and phrases that suggest the theme in free text; admins edit them.
     keywords: Mapped[list[str]] = mapped_column(JSON, default=list)
+    # The name in other languages; `name` is the English one, and the fallback.
+    names: Mapped[list["ThemeName"]] = relationship(
+        back_populates="theme", cascade="all, delete-orphan", lazy="selectin", order_by="ThemeName.locale")
+
+    def name_in(self, locale: str | None) -> str:
+        """The name in that language (a catalog code: "ar", "zh_Hans"), else the English one."""
+        if locale:
+            wanted = str(locale)
+            for entry in self.names:
+                if entry.locale == wanted and entry.name.strip():
+                    return entry.name
+            primary = wanted.split("_")[0]
+            for entry in self.names:
+                if entry.locale.split("_")[0] == primary and entry.name.strip():
+                    return entry.name
+        return self.name
+
+    def names_by_locale(self) -> dict[str, str]:
+        return {entry.locale: entry.name for entry in self.names}
+
+
+class ThemeName(db.Model):
+    """A theme's name in one language, as an admin wrote it."""
+
+    __tablename__ = "theme_names"
+    __table_args__ = (UniqueConstraint("theme_id", "locale"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    theme_id: Mapped[int] = mapped_column(ForeignKey("themes.id", ondelete="CASCADE"), index=True)
+    locale: Mapped[str] = mapped_column(String(16))
+    name: Mapped[str] = mapped_column(String(120))
+    theme: Mapped[Theme] = relationship(back_populates="names")
 
 
 response_themes = Table(

@@ -150,6 +150,12 @@ def _analyse(text: str, language: str | None) -> tuple[list[Entity], str]:
             label, placeholder = "PERSON", "某"
         else:
             placeholder = _placeholder(text, start, end, label, lang)
+        if label == "PERSON" and lang is not None and lang.honorifics_after and not cue:
+            honorific = re.match(rf"\s+(?:{lang.honorifics_after})(?![^\W\d_])", text[end:])
+            if honorific:
+                # "Ahmet Bey geldi" → "Bey geldi": the honorific stays and stands for the person.
+                placeholder = ""
+                end += len(honorific.group(0)) - len(honorific.group(0).lstrip())
         entities.append(Entity(start, end, label, placeholder))
     return entities, language
 
@@ -167,7 +173,12 @@ def _placeholder(text: str, start: int, end: int, label: str, lang) -> str:
         kind = {"ESTATE": "ADDRESS", "HOME_TOWN": "PLACE", "AGE_BRACKET": "AGE"}.get(label, label)
         if label == "AGE_BRACKET":
             return ""
-        return lang.placeholders.get(kind, lang.placeholders["DETAIL"])
+        placeholder = lang.placeholders.get(kind, lang.placeholders["DETAIL"])
+        if lang.articles_before and lang.indefinite and re.search(
+                rf"(?<![^\W\d_])(?:{lang.articles_before})\s*$", text[:start], re.IGNORECASE):
+            # "en la calle Gaisford" → "en la calle cercana", "na rua Agar" → "na rua próxima"
+            placeholder = re.sub(rf"^(?:{lang.indefinite})\s+", "", placeholder, flags=re.IGNORECASE)
+        return placeholder
     placeholder = _PLACEHOLDERS[label]
     if label == "ADDRESS":
         if re.match(r"(?:flat|apartment|apt|unit)\b", value):

@@ -138,7 +138,7 @@ def _is_name(word: str, *, cue: bool, language: str = "en", after_cue_strong: bo
     if language == "en" and not word[0].isupper() and _text_speak(low):
         return False
     lang = LANGUAGES.get(language)
-    if lang and (low in lang.markers or word in lang.keep):
+    if lang and (low in lang.markers or word in lang.keep or _kept_shape(word, lang)):
         return False
     if low in WORD_NAMES:
         return word[0].isupper() or (cue and after_cue_strong)
@@ -155,6 +155,14 @@ def _is_name(word: str, *, cue: bool, language: str = "en", after_cue_strong: bo
     # After "my son", "called", "sw": words that follow such cues and are not names are everyday
     # ones (is, came, loves, has), so a word rarer than those is taken ("lorraine", "bernadette").
     return zipf(low, _freq_language(language)) < (3.6 if after_cue_strong else 2.6)
+
+
+def _kept_shape(word: str, lang) -> bool:
+    """A word of a shape that is never a name in that language (Somali "Roomaaniga"), or an
+    honorific written after a name, with a suffix after an apostrophe ("Hanım'a")."""
+    bare = re.split(r"['’]", word, maxsplit=1)[0]
+    return bool((lang.keep_pattern and re.fullmatch(lang.keep_pattern, bare))
+                or (lang.honorifics_after and re.fullmatch(lang.honorifics_after, bare)))
 
 
 def _freq_language(language: str) -> str:
@@ -248,8 +256,12 @@ def _listed_and_capitalised(text: str, language: str) -> list[tuple[int, int, st
         word = match.group(0)
         low = word.lower()
         at_start = sentence_start(text, match.start())
-        if low in NOT_NAMES or low in KEEP_PLACES or (language in LANGUAGES and word in LANGUAGES[language].keep):
+        if low in NOT_NAMES or low in KEEP_PLACES or (language in LANGUAGES and (
+                word in LANGUAGES[language].keep or _kept_shape(word, LANGUAGES[language]))):
             continue
+        if language == "so" and word[0].isupper() and re.search(r"(?:ga|ka)$", low) and re.search(
+                r"(?<!\w)(?:turju[bm]aan\w*|tarjumaan\w*)\s+$", text[:match.start()], re.IGNORECASE):
+            continue  # "turjubaan Roomaaniga ah": a nationality after "interpreter", with its article
         listed = _in_lists(low) and low not in WORD_NAMES
         if listed and language != "en" and zipf(low, _freq_language(language)) >= 5.5 and not word[0].isupper():
             listed = False  # an everyday word of that language that is also a name somewhere

@@ -406,9 +406,10 @@ def _language_rules(text: str, language: str) -> list[tuple[int, int, str]]:
         found.append((match.start(), match.end(), "DATE"))
     if lang.place_words:
         if lang.cased:
-            # "calle Gaisford", "ulica Lyme", "Heol y Bont", "Lyme sokak", "Brecknock okulu"
+            # "calle Gaisford", "ulica Lyme", "Heol y Bont", "Lyme sokak", "Brecknock okulu"; an article
+            # before it ("la calle", "na rua") stays in the story and the placeholder agrees with it.
             cap = r"[A-ZÀ-ÞĀ-Ž][^\W\d_]+"
-            pattern = (rf"(?<!\w)(?:(?:(?:la|el|le|a|o|the|y|yr|na|w)\s+)?(?i:{lang.place_words})(?:\s+(?:y|yr|de|la|do|da|del))?\s+{cap}"
+            pattern = (rf"(?<!\w)(?:(?:(?:the|y|yr|w)\s+)?(?i:{lang.place_words})(?:\s+(?:y|yr|de|la|do|da|del))?\s+{cap}"
                        rf"(?:\s+(?:(?:y|yr|de|la|do|da|del)\s+)?{cap}){{0,2}}|(?:{cap}\s){{1,3}}(?i:{lang.place_words}))(?!\w)")
         elif language == "zh_Hans":
             pattern = rf"[\u4e00-\u9fffA-Za-z]{{2,4}}(?:{lang.place_words})"

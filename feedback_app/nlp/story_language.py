@@ -10,13 +10,15 @@ automatic check could not read the story well and that a moderator will.
 """
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass, field
 
-# Measured on the held-out stories (docs/anonymiser.md). Spanish, French, Portuguese, Polish,
-# Turkish and Somali found every held-out detail; English is below its target (0.905 held out)
-# but is the language the rules and the model are strongest in, and its page only says details
-# were taken out "so far". Welsh (no word frequencies, mutated names and numbers), Arabic and
+# Measured on the held-out stories (docs/anonymiser.md). Set on the second held-out round, where
+# Spanish, French, Portuguese, Polish, Turkish and Somali found every held-out detail; on the third
+# (2026-12-07) Spanish, French and Somali fell to 0.94 (one detail each) and English was 0.958, so
+# this set is under review. English is the language the rules and the model are strongest in, and
+# its page only says details were taken out "so far". Welsh (no word frequencies, mutated names and numbers), Arabic and
 # Bengali (no capitals) and Chinese (no spaces, no capitals) are not claimed. Change this only
 # with new figures.
 CHECKED = {"en", "es", "fr", "pt", "pl", "tr", "so"}
@@ -40,6 +42,16 @@ class Language:
     placeholders: dict[str, str] = field(default_factory=dict)
     # Whether the script has capitals (so a capital mid-sentence marks a proper name).
     cased: bool = True
+    # Words of a shape that is never a name (a regular expression, matched against a whole word):
+    # Somali nationalities and languages with their endings ("Roomaaniga", "Boolishka").
+    keep_pattern: str = ""
+    # Honorifics written after a name ("Zeynep Hanım", "Ahmet Bey"): they stay, the name goes.
+    honorifics_after: str = ""
+    # Articles and prepositions with an article that stay before a place placeholder
+    # ("en la calle Gaisford" → "en la calle cercana"), and the indefinite articles that the
+    # placeholder then drops.
+    articles_before: str = ""
+    indefinite: str = ""
 
 
 def _set(text: str) -> frozenset[str]:
@@ -62,6 +74,7 @@ LANGUAGES: dict[str, Language] = {
         place_words=r"calle|avenida|colegio|escuela|hospital|barrio|urbanización",
         keep=_set("Londres Camden Inglaterra España Colombia Ecuador Bolivia Perú México Venezuela Reino Unido "
                   "Servicios Sociales Dios Navidad"),
+        articles_before=r"la|el|al|del|las|los|esta|este|nuestra|nuestro|mi|su", indefinite="un|una",
         placeholders={"PERSON": "una persona", "PERSON2": "otra persona", "PLACE": "un barrio cercano",
                       "ADDRESS": "una calle cercana", "SCHOOL": "un colegio de la zona", "AGE": "pocos años",
                       "DATE": "ese día", "DETAIL": "un dato"}),
@@ -78,6 +91,7 @@ LANGUAGES: dict[str, Language] = {
         months="janvier février fevrier mars avril mai juin juillet août aout septembre octobre novembre décembre decembre",
         place_words=r"rue|avenue|école|ecole|collège|college|hôpital|hopital|cité|quartier",
         keep=_set("Londres Camden Angleterre France Algérie Maroc Congo Sénégal Royaume-Uni Dieu Noël"),
+        articles_before=r"la|le|l['’]|au|du|des|les|notre|ma|mon|sa|son|cette|ce", indefinite="un|une",
         placeholders={"PERSON": "une personne", "PERSON2": "une autre personne", "PLACE": "un quartier voisin",
                       "ADDRESS": "une rue voisine", "SCHOOL": "une école du quartier", "AGE": "est tout petit",
                       "DATE": "ce jour-là", "DETAIL": "un détail"}),
@@ -92,6 +106,8 @@ LANGUAGES: dict[str, Language] = {
         months="janeiro fevereiro março marco abril maio junho julho agosto setembro outubro novembro dezembro",
         place_words=r"rua|avenida|escola|hospital|bairro",
         keep=_set("Londres Camden Inglaterra Portugal Brasil Angola Moçambique Reino Unido Deus Natal"),
+        articles_before=r"a|o|na|no|da|do|à|ao|pela|pelo|nessa|nesse|nossa|nosso|minha|meu|essa|esse",
+        indefinite="um|uma",
         placeholders={"PERSON": "uma pessoa", "PERSON2": "outra pessoa", "PLACE": "um bairro próximo",
                       "ADDRESS": "uma rua próxima", "SCHOOL": "uma escola do bairro", "AGE": "poucos anos",
                       "DATE": "nesse dia", "DETAIL": "um dado"}),
@@ -126,6 +142,7 @@ LANGUAGES: dict[str, Language] = {
         months="ocak şubat mart nisan mayıs haziran temmuz ağustos eylül ekim kasım aralık",
         place_words=r"sokak|sokağı|caddesi|cadde|okulu|okul|hastanesi|hastane|mahallesi",
         keep=_set("Londra Camden İngiltere Türkiye Kürtçe Türkçe İngilizce Allah Tanrı Bayram Birleşik Krallık"),
+        honorifics_after=r"Hanım|Hanim|Hanımefendi|Bey|Beyefendi|Hoca|Hocam|Abla|Ağabey|Abi|Teyze|Amca",
         placeholders={"PERSON": "biri", "PERSON2": "başka biri", "PLACE": "yakın bir semt",
                       "ADDRESS": "yakın bir sokak", "SCHOOL": "yakındaki bir okul", "AGE": "küçük",
                       "DATE": "o gün", "DETAIL": "bir ayrıntı"}),
@@ -163,6 +180,12 @@ LANGUAGES: dict[str, Language] = {
         place_words=r"waddada|jidka|dugsiga|iskuulka|isbitaalka|xaafadda",
         keep=_set("London Camden Ingiriiska Ingiriis Soomaaliya Soomaali Af-Soomaali Ilaahay Alle Allah Ciid "
                   "Hooyo Aabo Ayeeyo Mahadsanid Soomaaliga Af-Soomaaliga Carabiga Ingiriisiga Turkiga Boolishka"),
+        # A nationality or language, bare or with the article or "-ah": Somali names take neither.
+        keep_pattern=r"(?:Af-)?(?:Roomaani|Rumaani|Boolish|Booland|Bangaali|Bangladeshi|Kurdi|Kurdish|Turki|Carab|"
+                     r"Carbeed|Eritree|Eriteeri|Itoobi|Xabashi|Nayjeeri|Ingiriis|Ingiriisi|Faransiis|Faransiiska|"
+                     r"Isbaanish|Bortuqiis|Bortugiis|Shiine|Urdu|Tigrinya|Tigree|Amxaari|Oromo|Sawaaxili|Albaani|"
+                     r"Afgaani|Suuri|Ciraaqi|Suudaani|Masri|Yamani|Soomaali|Jamaykan|Hindi|Panjaabi|Welsh|Iirish)"
+                     r"(?:ga|ka|ta|yada|yad|ah|an)?",
         placeholders={"PERSON": "qof", "PERSON2": "qof kale", "PLACE": "xaafad u dhow",
                       "ADDRESS": "waddo u dhow", "SCHOOL": "dugsi xaafadda ah", "AGE": "yar",
                       "DATE": "maalintaas", "DETAIL": "faahfaahin"}),
@@ -222,8 +245,8 @@ def _both_nukta_forms(pattern: str) -> str:
 
 
 _bn = LANGUAGES["bn"]
-LANGUAGES["bn"] = Language(_bn.code, _bn.markers, _both_nukta_forms(_bn.name_cues), _both_nukta_forms(_bn.ages),
-                           _bn.months, _both_nukta_forms(_bn.place_words), _bn.keep, _bn.placeholders, _bn.cased)
+LANGUAGES["bn"] = dataclasses.replace(_bn, name_cues=_both_nukta_forms(_bn.name_cues), ages=_both_nukta_forms(_bn.ages),
+                                      place_words=_both_nukta_forms(_bn.place_words))
 
 _ARABIC = re.compile(r"[\u0600-\u06FF]")
 _BENGALI = re.compile(r"[\u0980-\u09FF]")

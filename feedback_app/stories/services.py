@@ -14,6 +14,7 @@ from ..after_commit import after_commit
 from ..audit import record
 from ..extensions import db
 from ..mail import MailError, Message, send
+from ..i18n import theme_name
 from ..models import Story, Theme
 from ..nlp import story_language
 from ..nlp.anonymiser import anonymise, apply, odd_sentences, segments
@@ -34,7 +35,9 @@ class StoryError(ValueError):
 # --- telling ----------------------------------------------------------------------------------
 
 def theme_choices() -> list[tuple[int, str]]:
-    return [(t.id, t.name) for t in db.session.scalars(select(Theme).order_by(Theme.name))]
+    """Every theme by its name in the page's language, in that language's order."""
+    named = [(t.id, theme_name(t)) for t in db.session.scalars(select(Theme))]
+    return sorted(named, key=lambda choice: choice[1].casefold())
 
 
 def submit_story(teller_role: str, sharing: str, text: str, team: str = "",
