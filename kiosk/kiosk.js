@@ -278,9 +278,10 @@
     const problem = el("p", {class: "problem", role: "alert"});
     const unlock = async () => {
       try {
-        const response = await api("unlock", {pin: input.value});
+        const pin = input.value;
+        const response = await api("unlock", {pin});
         input.value = "";
-        if (response.status === 204) return showStaff();
+        if (response.status === 204) return showStaff(pin);
         problem.textContent = t("pin_wrong");
       } catch (e) {
         problem.textContent = t("pin_offline");
@@ -293,7 +294,7 @@
         el("button", {type: "button", class: "big", text: t("cancel"), onclick: reset})));
   }
 
-  async function showStaff() {
+  async function showStaff(pin) {
     const {queued, failed} = await window.KioskQueue.counts();
     show("staff", el("h1", {text: t("staff_title")}),
       el("p", {text: t("room", {room: config ? config.room : ""})}),
@@ -301,8 +302,10 @@
       el("p", {text: t("failed", {count: failed})}),
       el("div", {class: "actions"},
         el("button", {type: "button", class: "big", text: t("send_now"),
-          onclick: async () => { await window.KioskQueue.flush(); showStaff(); }}),
-        el("button", {type: "button", class: "big", text: t("unpair"), onclick: () => {
+          onclick: async () => { await window.KioskQueue.flush(); showStaff(pin); }}),
+        el("button", {type: "button", class: "big", text: t("unpair"), onclick: async () => {
+          // The browser stops being a kiosk's too, so the landing page and staff login open again.
+          await api("leave", {pin}).catch(() => {});
           localStorage.removeItem(KEYS.credential);
           reset();
         }}),

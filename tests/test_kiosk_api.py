@@ -263,10 +263,10 @@ def test_admins_add_revoke_and_watch_tablets(client, app, login, device):
         assert room7.default_locale == "cy" and room7.closes_at.hour == 17
     asked = client.post(f"/admin/kiosks/{room1.id}/revoke", data={"csrf_token": token})
     assert asked.status_code == 200 and "Unpair the tablet in Room 1?" in asked.get_data(as_text=True)
-    assert client.get("/api/v1/kiosk/config", headers=device["headers"]).status_code == 200
+    assert app.test_client().get("/api/v1/kiosk/config", headers=device["headers"]).status_code == 200
     revoked = client.post(f"/admin/kiosks/{room1.id}/revoke", data={"csrf_token": token, "confirmed": "yes"})
     assert revoked.status_code == 302
-    assert client.get("/api/v1/kiosk/config", headers=device["headers"]).status_code == 401
+    assert app.test_client().get("/api/v1/kiosk/config", headers=device["headers"]).status_code == 401
     with app.app_context():
         actions = set(db.session.scalars(select(AuditEvent.action)))
         assert {"kiosk.add", "kiosk.revoke"} <= actions
@@ -281,7 +281,7 @@ def test_staff_can_set_the_rooms_meeting(client, app, login, device):
     saved = client.post(f"/admin/kiosks/{device_id}/meeting",
                         data={"csrf_token": token, f"d{device_id}-meeting_id": str(chosen)})
     assert saved.status_code == 302
-    assert client.get("/api/v1/kiosk/config", headers=device["headers"]).json["meeting"]["id"] == chosen
+    assert app.test_client().get("/api/v1/kiosk/config", headers=device["headers"]).json["meeting"]["id"] == chosen
 
 
 def test_only_admins_open_the_kiosk_pages(client, login):
@@ -371,3 +371,37 @@ def test_answers_waiting_in_receipts_are_in_the_survey_list_and_the_export_at_on
     assert client.post("/api/v1/kiosk/responses", json=_answer(app), headers=device["headers"]).status_code == 201
     exported = runner.invoke(args=["responses", "export", "--format", "jsonl"])
     assert sum(line.startswith("{") for line in exported.stdout.splitlines()) == 3
+
+
+def _be_the_tablet(client, device):
+    assert client.get("/api/v1/kiosk/config", headers=device["headers"]).status_code == 200
+
+
+def test_a_kiosk_tablet_going_to_any_other_page_goes_back_to_the_kiosk(client, device):
+    _be_the_tablet(client, device)
+    for path in ("/admin/", "/admin/kiosks/", "/newsletter"):
+        response = client.get(path)
+        assert response.status_code == 302 and response.headers["Location"] == "/kiosk/", path
+    # What a family may open from the kiosk still opens.
+    for path in ("/stories/new", "/privacy", "/glossary", "/kiosk/", "/static/app.css"):
+        with client.get(path) as response:
+            assert response.status_code == 200, path
+
+
+def test_staff_leave_kiosk_mode_with_the_pin(client, device):
+    _be_the_tablet(client, device)
+    assert client.post("/api/v1/kiosk/leave", json={"pin": "000000x"}, headers=device["headers"]).status_code == 403
+    assert client.get("/login").status_code == 302
+    assert client.post("/api/v1/kiosk/leave", json={"pin": device["pin"]}, headers=device["headers"]).status_code == 204
+    assert client.get("/login").status_code == 200 and client.get("/").status_code == 200
+
+
+def test_a_revoked_tablet_is_no_longer_a_kiosk(client, app, device):
+    with app.app_context():
+        db.session.scalar(select(KioskDevice)).revoked_at = clock.now()
+        db.session.commit()
+    with client.session_transaction() as session:
+        session["on_kiosk"] = True  # paired before
+    assert client.get("/").status_code == 302
+    assert client.get("/api/v1/kiosk/config", headers=device["headers"]).status_code == 401
+    assert client.get("/").status_code == 200

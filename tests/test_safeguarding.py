@@ -2,7 +2,7 @@
 import email
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from feedback_app.extensions import db
 from feedback_app.models import AuditEvent, SafeguardingFlag
@@ -125,3 +125,20 @@ def test_the_lead_records_what_was_done_in_the_audit_log_apart_from_the_words(cl
 def test_only_the_safeguarding_lead_and_admins_see_flags(client, login, role):
     login(role)
     assert client.get("/admin/safeguarding/").status_code == 403
+
+
+@pytest.mark.parametrize("action", ["steps", "reviewed"])
+def test_a_concern_closed_already_takes_no_more_steps(client, invite, login, app, action):
+    _post(client, invite(), {"q_overall": "poor", "q_one_change": "I don't feel safe with him."})
+    login("safeguarding_lead")
+    page = client.get("/admin/safeguarding/").get_data(as_text=True)
+    with app.app_context():
+        flag_id = db.session.scalar(select(SafeguardingFlag.id))
+    client.post(f"/admin/safeguarding/{flag_id}/reviewed", data={"csrf_token": csrf_from(page), "confirmed": "yes"})
+    again = client.post(f"/admin/safeguarding/{flag_id}/{action}", data={
+        "csrf_token": csrf_from(page), f"f{flag_id}-note": "Late note.", "confirmed": "yes"})
+    assert again.status_code == 302 and again.headers["Location"].endswith("show=closed")
+    assert "This concern is closed already." in client.get("/admin/safeguarding/?show=closed").get_data(as_text=True)
+    with app.app_context():
+        assert db.session.scalar(select(func.count()).select_from(AuditEvent).where(
+            AuditEvent.action.like("safeguarding.%"))) == 1

@@ -11,7 +11,8 @@ from ..i18n import theme_name
 from ..models import Response, Theme
 from . import analysis, charts, export, summary
 from .forms import FilterForm, KeywordsForm, TagForm, names_from, theme_names_form
-from .services import all_themes, recent_comments, set_keywords, set_names, set_response_themes
+from .services import (PAGE_SIZE, all_themes, count_comments, recent_comments, set_keywords, set_names,
+                       set_response_themes)
 
 # No url_prefix: the blueprint's stylesheet lives outside /admin, where every page needs a role.
 bp = Blueprint("insights", __name__, template_folder="templates", static_folder="static",
@@ -93,18 +94,35 @@ def edit_theme_names(theme_id: int):
     return redirect(url_for("insights.themes") + f"#theme-{theme.id}")
 
 
+def _tagging_place() -> dict:
+    """Where the tagging page is: its page and theme filter, carried across pages and saves."""
+    place = {}
+    if request.values.get("theme"):
+        place["theme"] = request.values["theme"]
+    page = request.values.get("page", type=int) or 1
+    if page > 1:
+        place["page"] = page
+    return place
+
+
 @bp.route(PREFIX + "/tagging")
 @roles_required("facilitator")
 def tagging():
     _catch_up()  # so the suggested themes are there
     theme_list = all_themes()
-    comments = recent_comments(request.args.get("theme") or None)
+    place = _tagging_place()
+    theme = place.get("theme")
+    pages = max(1, -(-count_comments(theme) // PAGE_SIZE))
+    page = min(place.get("page", 1), pages)
+    comments = recent_comments(theme, offset=(page - 1) * PAGE_SIZE)
     forms = {}
     for comment in comments:
         form = TagForm(prefix=f"r{comment['id']}", themes=list(comment["themes"]))
         form.themes.choices = [(t.id, theme_name(t)) for t in theme_list]
         forms[comment["id"]] = form
-    return render_template("insights/tagging.html", comments=comments, forms=forms, themes=theme_list)
+    return render_template("insights/tagging.html", comments=comments, forms=forms, themes=theme_list,
+                           page=page, pages=pages, theme=theme,
+                           saved=request.args.get("saved", type=int))
 
 
 @bp.route(PREFIX + "/tagging/<int:response_id>", methods=["POST"])
@@ -113,10 +131,12 @@ def tag(response_id: int):
     response = db.session.get(Response, response_id) or abort(404)
     form = TagForm(prefix=f"r{response.id}")
     form.themes.choices = [(t.id, theme_name(t)) for t in all_themes()]
+    place = _tagging_place()
     if form.validate_on_submit():
         set_response_themes(response, form.themes.data or [], current_user)
         db.session.commit()
-        flash(_("Themes saved."))
+        place["saved"] = response.id
     else:
         flash(_("Those themes could not be saved. Please try again."))
-    return redirect(url_for("insights.tagging"))
+    # Back to the same page, at the comment just saved, which says so.
+    return redirect(url_for("insights.tagging", **place) + f"#comment-{response.id}")

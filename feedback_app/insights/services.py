@@ -1,7 +1,7 @@
 """Themes: admins edit the words that suggest them; staff tag responses with them."""
 from __future__ import annotations
 
-from sqlalchemy import delete, insert, select, update
+from sqlalchemy import delete, func, insert, select, update
 
 from ..audit import record
 from ..extensions import db
@@ -11,7 +11,7 @@ from ..safeguarding.services import flagged_answer_ids
 from ..surveys.options import TEXT_KINDS
 from . import rollup
 
-RECENT = 20
+PAGE_SIZE = 10  # comments on one page of the tagging page
 
 
 def all_themes() -> list[Theme]:
@@ -43,19 +43,30 @@ def set_names(theme: Theme, names: dict[str, str], actor: User, default: str = "
     db.session.flush()
 
 
-def recent_comments(theme_slug: str | None = None, limit: int = RECENT) -> list[dict]:
-    """The latest responses with free text, each with its text and its themes, for tagging.
-    Text that may disclose harm is left to the safeguarding lead and not listed here."""
+def _commented(theme_slug: str | None):
+    """The responses with free text to tag (optionally those with one theme), latest first.
+    Text that may disclose harm is left to the safeguarding lead and not listed."""
     query = (
         select(Response.id).join(Answer, Answer.response_id == Response.id)
         .join(Question, Question.id == Answer.question_id)
         .where(Question.kind.in_(TEXT_KINDS), Answer.text.is_not(None),
                Answer.id.not_in(flagged_answer_ids()))
-        .group_by(Response.id).order_by(Response.id.desc()).limit(limit)
+        .group_by(Response.id)
     )
     if theme_slug:
         query = query.where(Response.id.in_(
             select(response_themes.c.response_id).join(Theme).where(Theme.slug == theme_slug)))
+    return query
+
+
+def count_comments(theme_slug: str | None = None) -> int:
+    return db.session.scalar(select(func.count()).select_from(_commented(theme_slug).subquery())) or 0
+
+
+def recent_comments(theme_slug: str | None = None, limit: int = PAGE_SIZE, offset: int = 0) -> list[dict]:
+    """One page of the latest responses with free text, each with its text and its themes, for
+    tagging."""
+    query = _commented(theme_slug).order_by(Response.id.desc()).limit(limit).offset(offset)
     ids = list(db.session.scalars(query))
     if not ids:
         return []

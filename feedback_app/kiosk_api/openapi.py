@@ -19,6 +19,13 @@ def _json_body(schema: str) -> dict:
             "content": {"application/json": {"schema": {"$ref": f"#/components/schemas/{schema}"}}}}
 
 
+def _with_pin(summary: str, done: str) -> dict:
+    """A route that takes the staff PIN."""
+    return {"post": {"summary": summary, "requestBody": _json_body("UnlockRequest"),
+                     "responses": {"204": {"description": done}, "400": _ERROR, "401": _ERROR,
+                                   "403": _ERROR, "429": _ERROR}}}
+
+
 OPENAPI = {
     "openapi": "3.1.0",
     "info": {
@@ -87,14 +94,11 @@ OPENAPI = {
                 },
             },
         },
-        "/api/v1/kiosk/unlock": {
-            "post": {
-                "summary": "Check the staff PIN that leaves kiosk mode",
-                "requestBody": _json_body("UnlockRequest"),
-                "responses": {"204": {"description": "The PIN is right"}, "400": _ERROR,
-                              "401": _ERROR, "403": _ERROR, "429": _ERROR},
-            },
-        },
+        "/api/v1/kiosk/unlock": _with_pin("Check the staff PIN that opens the tablet's settings",
+                                          "The PIN is right"),
+        "/api/v1/kiosk/leave": _with_pin(
+            "Leave kiosk mode (the staff PIN again): the browser's pages are no longer the kiosk's",
+            "Kiosk mode is left"),
     },
     "components": {
         "securitySchemes": {

@@ -75,16 +75,35 @@ def mark_as_a_tablet() -> None:
         session[ON_KIOSK] = True
 
 
-# Pages a tablet must not reach, even typed or bookmarked: the way out of the kiosk is its staff
-# PIN, which lifts this until the tablet goes back to the kiosk.
-OUT_OF_THE_KIOSK = frozenset({"public.index", "accounts.login"})
+# What a kiosk tablet may open besides the kiosk itself: a family's own pages (the story form and
+# what follows it, a survey link or card code, the words explained, the privacy page) and the files
+# pages need. Anything else typed or bookmarked on the tablet (the landing page, the staff login, a
+# staff page, the newsletter) goes back to the kiosk.
+KIOSK_BLUEPRINTS = {"kiosk", "kiosk_api"}
+KIOSK_PAGES = {"stories.new", "stories.sent", "stories.yours", "stories.review",
+               "surveys.answer", "surveys.thanks", "card_codes.enter_code",
+               "public.privacy", "public.glossary", "static"}
+
+
+def leave_kiosk_mode() -> None:
+    """This browser is no longer a kiosk tablet's: staff unpaired it with the PIN, or its pairing
+    was revoked."""
+    if session.get(ON_KIOSK):
+        session.pop(ON_KIOSK)
+
+
+def _allowed_on_a_kiosk(endpoint: str | None) -> bool:
+    if endpoint is None:  # no such page: its 404 says so
+        return True
+    return (endpoint in KIOSK_PAGES or endpoint.endswith(".static")
+            or endpoint.partition(".")[0] in KIOSK_BLUEPRINTS)
 
 
 @shell.before_app_request
 def remember_the_tablet():
     if request.args.get("from") == "kiosk":
         mark_as_a_tablet()
-    elif session.get(ON_KIOSK) and request.endpoint in OUT_OF_THE_KIOSK:
+    elif session.get(ON_KIOSK) and not _allowed_on_a_kiosk(request.endpoint):
         return redirect(url_for("kiosk.index"))
 
 
@@ -123,6 +142,7 @@ def device_required(view):
     def wrapped(*args, **kwargs):
         device = services.authenticate(_credential())
         if device is None:
+            leave_kiosk_mode()  # revoked or never paired: not a kiosk any more
             return _error(401, "A valid device credential is needed.")
         g.kiosk_device = device
         return view(*args, **kwargs)
@@ -266,5 +286,20 @@ def unlock():
     ok = services.check_pin(g.kiosk_device, body.get("pin"))
     db.session.commit()
     if ok:  # staff may now leave kiosk mode; the tablet's next settings call marks it again
-        session.pop(ON_KIOSK, None)
+        leave_kiosk_mode()
     return ("", 204) if ok else _error(403, "That PIN is not right.")
+
+
+@api.route("/v1/kiosk/leave", methods=["POST"])
+@limiter.limit(rate_limits.LOGIN, key_func=_per_tablet)
+@device_required
+def leave():
+    """Staff unpairing the tablet on its settings screen (the PIN again): this browser stops
+    being a kiosk's, so its landing page and staff login open as anywhere else."""
+    body = _json_body()
+    if body is None:
+        return _error(400, "The body must be a JSON object.")
+    if not services.check_pin(g.kiosk_device, body.get("pin")):
+        return _error(403, "That PIN is not right.")
+    leave_kiosk_mode()
+    return "", 204

@@ -39,6 +39,17 @@ def _flag(flag_id: int) -> SafeguardingFlag:
     return db.session.get(SafeguardingFlag, flag_id) or abort(404)
 
 
+def _open_flag(flag_id: int):
+    """The flag a step or closing is posted to, its form, and, when it is closed already, where to
+    go instead (the closed list, which says so)."""
+    flag = _flag(flag_id)
+    form = StepForm(prefix=f"f{flag.id}")
+    if flag.status == "open":
+        return flag, form, None
+    flash(_("This concern is closed already."))
+    return flag, form, redirect(url_for("safeguarding.index", show="closed"))
+
+
 def _back(flag: SafeguardingFlag):
     return redirect(url_for("safeguarding.index") + f"#flag-{flag.id}")
 
@@ -46,11 +57,9 @@ def _back(flag: SafeguardingFlag):
 @bp.route("/<int:flag_id>/steps", methods=["POST"])
 @roles_required("safeguarding_lead")
 def add_step(flag_id: int):
-    flag = _flag(flag_id)
-    form = StepForm(prefix=f"f{flag.id}")
-    if flag.status != "open":
-        flash(_("This concern is closed already."))
-        return redirect(url_for("safeguarding.index", show="closed"))
+    flag, form, closed_already = _open_flag(flag_id)
+    if closed_already:
+        return closed_already
     if not form.validate_on_submit() or not (form.note.data or "").strip():
         if not form.note.errors:
             form.note.errors = [_("Write what was done before saving it.")]
@@ -64,11 +73,9 @@ def add_step(flag_id: int):
 @bp.route("/<int:flag_id>/reviewed", methods=["POST"])
 @roles_required("safeguarding_lead")
 def reviewed(flag_id: int):
-    flag = _flag(flag_id)
-    form = StepForm(prefix=f"f{flag.id}")
-    if flag.status != "open":
-        flash(_("This concern is closed already."))
-        return redirect(url_for("safeguarding.index", show="closed"))
+    flag, form, closed_already = _open_flag(flag_id)
+    if closed_already:
+        return closed_already
     if not form.validate_on_submit():
         return _render("open", {flag.id: form}, 400)
     if not confirmed():

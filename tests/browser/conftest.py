@@ -8,11 +8,15 @@ from pathlib import Path
 import pytest
 from werkzeug.serving import make_server
 
+from ..conftest import PASSWORD
+
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
 # A mid-range phone, held upright.
 PHONE = {"viewport": {"width": 390, "height": 844}, "device_scale_factor": 2,
          "is_mobile": True, "has_touch": True}
+# A staff laptop.
+LAPTOP = {"viewport": {"width": 1280, "height": 800}}
 # The axe-core rule sets that make up WCAG 2.2 AA.
 WCAG_AA = {"runOnly": {"type": "tag", "values": [
     "wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]}}
@@ -43,12 +47,28 @@ def browser():
         browser.close()
 
 
+def _page_on(browser, device: dict):
+    context = browser.new_context(**device)
+    yield context.new_page()
+    context.close()
+
+
 @pytest.fixture
 def phone(browser):
-    context = browser.new_context(**PHONE)
-    page = context.new_page()
-    yield page
-    context.close()
+    yield from _page_on(browser, PHONE)
+
+
+@pytest.fixture
+def laptop(browser):
+    yield from _page_on(browser, LAPTOP)
+
+
+def log_in(page, live_server, email):
+    """Log a staff account (made by make_user, with the test PASSWORD) in on this page."""
+    page.goto(f"{live_server}/login")
+    page.get_by_label("Email address").fill(email)
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Log in").click()
 
 
 @pytest.fixture(scope="session")

@@ -7,18 +7,10 @@ from playwright.sync_api import expect
 from feedback_app.extensions import db
 from feedback_app.models import Theme
 
-from ..conftest import PASSWORD
 from ..test_insights import NEGATIVE_TEXT, POSITIVE_TEXT, add_responses
-from .conftest import PHONE, screenshot
+from .conftest import PHONE, log_in, screenshot
 
 pytestmark = pytest.mark.browser
-
-
-def _log_in(page, live_server, email):
-    page.goto(f"{live_server}/login")
-    page.get_by_label("Email address").fill(email)
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Log in").click()
 
 
 @pytest.mark.parametrize("device", ["desktop", "phone"])
@@ -33,7 +25,7 @@ def test_a_facilitator_filters_the_summary_and_it_is_accessible(browser, live_se
     context = browser.new_context(**(PHONE if device == "phone" else {"viewport": {"width": 1280, "height": 900}}))
     page = context.new_page()
     try:
-        _log_in(page, live_server, make_user("facilitator"))
+        log_in(page, live_server, make_user("facilitator"))
         page.goto(f"{live_server}/admin/insights/")
         expect(page.get_by_role("heading", level=1)).to_have_text("Workshop insight")
         expect(page.get_by_role("img", name="Ratings of the meeting")).to_be_visible()
@@ -63,7 +55,7 @@ def test_the_handout_prints_without_the_page_furniture(browser, live_server, app
     context = browser.new_context()
     page = context.new_page()
     try:
-        _log_in(page, live_server, make_user("facilitator"))
+        log_in(page, live_server, make_user("facilitator"))
         page.goto(f"{live_server}/admin/insights/")
         page.emulate_media(media="print")
         expect(page.get_by_role("heading", name="Choose what to look at")).to_be_hidden()
@@ -99,7 +91,7 @@ def test_the_handout_of_a_typical_theme_prints_on_two_pages_with_nothing_cut(bro
     context = browser.new_context()
     page = context.new_page()
     try:
-        _log_in(page, live_server, make_user("facilitator"))
+        log_in(page, live_server, make_user("facilitator"))
         page.goto(f"{live_server}/admin/insights/?theme=engaging-fathers")
         expect(page.get_by_text("51 responses.")).to_be_visible()
         page.emulate_media(media="print")

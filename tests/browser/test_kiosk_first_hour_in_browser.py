@@ -90,10 +90,16 @@ def test_typing_the_landing_page_or_staff_login_on_a_tablet_goes_back_to_the_kio
         tablet, paired, live_server):
     page = tablet(LANDSCAPE_TABLET)
     pin = paired(page)
-    for path in ("/", "/login"):
+    for path in ("/", "/login", "/admin/"):
         page.goto(live_server + path)
         expect(h1(page)).to_have_text(WELCOME)
         assert urlsplit(page.url).path == "/kiosk/"
+    # The privacy page, which the kiosk's pages link to, still opens, with only the way back.
+    page.goto(live_server + "/privacy")
+    assert urlsplit(page.url).path == "/privacy"
+    expect(page.get_by_role("link", name="Staff login")).to_have_count(0)
+    page.get_by_role("link", name="Back to the kiosk").first.click()
+    expect(h1(page)).to_have_text(WELCOME)
     # Staff leave with the PIN, and may then log in on the tablet.
     page.get_by_role("button", name="Staff").tap()
     page.get_by_label("Staff PIN").fill(pin)
@@ -150,3 +156,4 @@ def test_faces_are_large_and_answer_later_fits_the_screen(tablet, paired, viewpo
     assert done["y"] >= 0 and done["y"] + done["height"] <= viewport["height"], (done, viewport)
     assert page.evaluate("document.documentElement.scrollHeight") <= viewport["height"] + 1 or \
         done["y"] + done["height"] <= viewport["height"]
+

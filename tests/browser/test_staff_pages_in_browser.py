@@ -5,28 +5,13 @@ from sqlalchemy import select
 
 from feedback_app.extensions import db
 from feedback_app.kiosk_api import services as kiosk
-from feedback_app.models import KioskDevice, NewsletterIssue
+from feedback_app.models import AuditEvent, KioskDevice, NewsletterIssue, SafeguardingFlag
 
-from ..conftest import PASSWORD
 from ..test_newsletter import add_story
+from ..test_survey_link import _post
+from .conftest import log_in
 
 pytestmark = pytest.mark.browser
-LAPTOP = {"viewport": {"width": 1280, "height": 800}}
-
-
-@pytest.fixture
-def laptop(browser):
-    context = browser.new_context(**LAPTOP)
-    page = context.new_page()
-    yield page
-    context.close()
-
-
-def _log_in(page, live_server, email):
-    page.goto(f"{live_server}/login")
-    page.get_by_label("Email address").fill(email)
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Log in").click()
 
 
 def _paired_tablet(app, room="Room 1") -> int:
@@ -44,7 +29,7 @@ def _revoked(app, device_id) -> bool:
 
 def test_unpairing_a_tablet_asks_first(laptop, live_server, app, make_user):
     device_id = _paired_tablet(app)
-    _log_in(laptop, live_server, make_user("admin"))
+    log_in(laptop, live_server, make_user("admin"))
     laptop.goto(f"{live_server}/admin/kiosks/")
     laptop.get_by_role("button", name="Unpair Room 1").click()
     expect(laptop.get_by_role("heading", level=1)).to_have_text("Unpair the tablet in Room 1?")
@@ -70,7 +55,7 @@ def test_publishing_the_newsletter_asks_first(laptop, live_server, app, make_use
         with app.app_context():
             return db.session.scalar(select(NewsletterIssue.status))
 
-    _log_in(laptop, live_server, make_user("moderator"))
+    log_in(laptop, live_server, make_user("moderator"))
     laptop.goto(f"{live_server}/admin/newsletter/2026-11")
     laptop.get_by_role("button", name="Publish and send").click()
     expect(laptop.get_by_role("heading", level=1)).to_contain_text("and send it?")
@@ -94,7 +79,7 @@ def _meeting(app, room, venue="Town Hall", kind="cp_conference"):
 
 
 def test_the_header_menu_offers_each_role_its_pages(laptop, live_server, make_user):
-    _log_in(laptop, live_server, make_user("moderator"))
+    log_in(laptop, live_server, make_user("moderator"))
     laptop.goto(f"{live_server}/admin/stories")
     menu = laptop.get_by_role("navigation", name="Staff menu")
     expect(menu.get_by_role("link", name="Stories to moderate")).to_have_attribute("aria-current", "page")
@@ -109,7 +94,7 @@ def test_the_kiosks_page_fits_a_laptop_and_its_inputs_a_finger(laptop, live_serv
         room = f"Conference Room {number} (Ground floor, east wing)"
         _paired_tablet(app, room)
         _meeting(app, room, venue="Civic Centre and Family Hub, Market Street")
-    _log_in(laptop, live_server, make_user("admin"))
+    log_in(laptop, live_server, make_user("admin"))
     laptop.goto(f"{live_server}/admin/kiosks/")
     expect(laptop.get_by_role("table")).to_be_visible()
     assert laptop.evaluate("document.documentElement.scrollWidth") <= 1280
@@ -118,3 +103,42 @@ def test_the_kiosks_page_fits_a_laptop_and_its_inputs_a_finger(laptop, live_serv
     # A required field left empty says which field it is.
     laptop.get_by_role("button", name="Add the tablet").click()
     expect(laptop.get_by_role("alert")).to_contain_text("Room")
+
+
+def test_a_safeguarding_lead_records_what_was_done_and_closes_a_concern(laptop, live_server, app, make_user,
+                                                                       client, invite):
+    _post(client, invite(), {"q_overall": "poor", "q_one_change": "I don't feel safe with him."})
+    with app.app_context():
+        flag_id = db.session.scalar(select(SafeguardingFlag.id))
+    lead = make_user("safeguarding_lead")
+    log_in(laptop, live_server, lead)
+    laptop.goto(f"{live_server}/admin/safeguarding/")
+    tabs = laptop.get_by_role("navigation", name="Which concerns to show")
+    expect(tabs.get_by_role("link", name="Still open (1)")).to_have_attribute("aria-current", "page")
+    concern = laptop.locator(f"#flag-{flag_id}")
+    expect(concern.get_by_role("blockquote")).to_have_text("I don't feel safe with him.")
+
+    concern.get_by_label("What was done").fill("Rang the conference chair; referral made.")
+    concern.get_by_role("button", name="Close this concern").click()
+    # Asked once, plainly; nothing changed yet.
+    expect(laptop.get_by_role("heading", level=1)).to_contain_text("Close the concern from")
+    expect(laptop.get_by_text("This cannot be undone.")).to_be_visible()
+    with app.app_context():
+        assert db.session.get(SafeguardingFlag, flag_id).status == "open"
+    laptop.get_by_role("button", name="Yes, close it").click()
+
+    expect(laptop.get_by_role("status").first).to_have_text("Closed. It is in the closed list.")
+    expect(laptop.get_by_text("Nothing is waiting for you.")).to_be_visible()
+    tabs = laptop.get_by_role("navigation", name="Which concerns to show")
+    expect(tabs.get_by_role("link", name="Still open (0)")).to_be_visible()
+    tabs.get_by_role("link", name="Closed (1)").click()
+    closed = laptop.locator(f"#flag-{flag_id}")
+    expect(closed).to_contain_text("Closed.")
+    expect(closed).to_contain_text("Rang the conference chair; referral made.")
+    expect(closed).to_contain_text(lead)
+    expect(closed.get_by_role("button", name="Close this concern")).to_have_count(0)
+    with app.app_context():
+        event = db.session.scalar(select(AuditEvent).where(AuditEvent.action == "safeguarding.review"))
+        assert event.target_id == str(flag_id)
+        assert event.detail == {"note": "Rang the conference chair; referral made."}
+        assert "safe with him" not in str(event.detail)
