@@ -280,14 +280,21 @@ def later():
 @limiter.limit(rate_limits.LOGIN, key_func=_per_tablet)  # six digits: slow a guesser down
 @device_required
 def unlock():
+    problem = _wrong_pin()
+    if problem:
+        return problem
+    leave_kiosk_mode()  # staff may now leave kiosk mode; the tablet's next settings call marks it again
+    return "", 204
+
+
+def _wrong_pin():
+    """The error for a body without the tablet's right staff PIN, or None when it has it."""
     body = _json_body()
     if body is None:
         return _error(400, "The body must be a JSON object.")
     ok = services.check_pin(g.kiosk_device, body.get("pin"))
-    db.session.commit()
-    if ok:  # staff may now leave kiosk mode; the tablet's next settings call marks it again
-        leave_kiosk_mode()
-    return ("", 204) if ok else _error(403, "That PIN is not right.")
+    db.session.commit()  # what authenticating the tablet noted about it
+    return None if ok else _error(403, "That PIN is not right.")
 
 
 @api.route("/v1/kiosk/leave", methods=["POST"])
@@ -296,10 +303,8 @@ def unlock():
 def leave():
     """Staff unpairing the tablet on its settings screen (the PIN again): this browser stops
     being a kiosk's, so its landing page and staff login open as anywhere else."""
-    body = _json_body()
-    if body is None:
-        return _error(400, "The body must be a JSON object.")
-    if not services.check_pin(g.kiosk_device, body.get("pin")):
-        return _error(403, "That PIN is not right.")
+    problem = _wrong_pin()
+    if problem:
+        return problem
     leave_kiosk_mode()
     return "", 204
