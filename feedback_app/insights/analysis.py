@@ -109,7 +109,7 @@ def _score(texts) -> None:
             result = sentiment.score(words)
             ids_by_score[(result.polarity, result.label)].append(answer_id)
         elif reader.language_of(locale) in reader.SCORED_LANGUAGES:
-            reading = reader.model().read(words)
+            reading = reader.model().read(words, reader.language_of(locale))
             label = "neutral" if reading.label == "mixed" else reading.label
             ids_by_score[(reading.polarity, label)].append(answer_id)
         else:

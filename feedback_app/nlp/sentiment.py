@@ -295,13 +295,13 @@ def read(text: str | None, locale: str | None = "en"):
     from . import reader
 
     language = reader.language_of(locale) or "en"
-    if language == "en":
+    if language == "en" and not reader.MODEL_FOR_ENGLISH:
         # The whole text keeps the lexicon's score (its contrast rules weigh what comes last);
         # the clauses say whether it is mixed and how each aspect fares.
-        clauses = reader.model().read(text, clause_polarity=lambda clause: score(clause).polarity)
+        clauses = reader.model().read(text, language, clause_polarity=lambda clause: score(clause).polarity)
         whole = score(text)
         label = reader.MIXED if clauses.label == reader.MIXED else whole.label
         return reader.Reading(whole.polarity, label, clauses.aspects, clauses.themes)
     if language in reader.MODEL_LANGUAGES:
-        return reader.model().read(text)
+        return reader.model().read(text, language)
     return None
