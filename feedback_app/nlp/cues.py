@@ -25,7 +25,10 @@ NEGATION_REACH = 3     # words a negator before a cue still reaches
 INTENSIFIER_BOOST = 1.5
 UNSPACED = ("zh",)     # languages written without spaces between words
 
-_WORD = re.compile(r"\w+(?:['’]\w+)*")
+# Letters with their vowel signs and marks: Python's \w leaves out the combining marks that
+# Bengali (and Arabic, with its short vowels) write inside a word, which would cut words apart.
+_LETTERS = r"[\w\u0300-\u036f\u0610-\u061a\u064b-\u065f\u0981-\u0983\u09bc-\u09d7\u09e2\u09e3]"
+_WORD = re.compile(f"{_LETTERS}+(?:['’]{_LETTERS}+)*")
 
 
 @dataclass
