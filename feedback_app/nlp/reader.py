@@ -24,9 +24,6 @@ from . import cues, encoder
 # Languages the stored model was trained on (tests/data/sentiment_multilingual.tsv). Comments in
 # any other language are counted as "cannot be scored", never given a guessed score.
 MODEL_LANGUAGES = ("en", "cy", "es", "fr", "pl", "pt", "ar", "tr", "bn", "so", "zh")
-# English is read by the model too, with the field lexicon as its cue values: on the train rows'
-# cross-validation of natural feedback it is right 0.77 of the time, the lexicon alone 0.54.
-MODEL_FOR_ENGLISH = True
 # Languages whose comments the analysis step scores with the model for facilitators. A language
 # joins only when its held-out accuracy in `make bench` is within 0.07 of English: a wrong score
 # on a summary misleads more than "cannot be scored" does. None has reached that yet
@@ -38,11 +35,10 @@ DIMENSIONS = 1 << 14
 CUE_VALUES = 2     # praise and complaint, after the encoder's point
 CUE_SCALE = 1.0
 MIXED = "mixed"
-# A text is mixed when one clause is this sure it is positive and another this sure it is
-# negative, and the whole text is no surer than MIXED_WHOLE either way (chosen on the train
-# rows' cross-validation: stricter limits call fewer one-sided texts mixed).
-STRONG = 0.95
-MIXED_WHOLE = 0.8
+# A text is mixed when the networks that tell mixed feelings from one-sided ones are this sure
+# (chosen on the train rows' cross-validation: lower finds more mixed texts and calls more
+# one-sided ones mixed).
+MIXED_AT = 0.6
 NEUTRAL_BAND = 0.1
 
 CONTRAST = ("but", "however", "yet", "ond", "ac eto", "pero", "sin embargo", "mais", "cependant",
@@ -159,11 +155,11 @@ class Feelings:
     a few small neural networks (one hidden layer each, trained from different starts), whose
     probabilities are averaged so no one start's quirks decide a score."""
 
-    def __init__(self, weights):
-        self.w1 = np.asarray(weights["net_w1"], dtype=np.float32)   # (nets, inputs, hidden)
-        self.b1 = np.asarray(weights["net_b1"], dtype=np.float32)   # (nets, hidden)
-        self.w2 = np.asarray(weights["net_w2"], dtype=np.float32)   # (nets, hidden)
-        self.b2 = np.asarray(weights["net_b2"], dtype=np.float32)   # (nets,)
+    def __init__(self, weights, name: str = "net"):
+        self.w1 = np.asarray(weights[f"{name}_w1"], dtype=np.float32)   # (nets, inputs, hidden)
+        self.b1 = np.asarray(weights[f"{name}_b1"], dtype=np.float32)   # (nets, hidden)
+        self.w2 = np.asarray(weights[f"{name}_w2"], dtype=np.float32)   # (nets, hidden)
+        self.b2 = np.asarray(weights[f"{name}_b2"], dtype=np.float32)   # (nets,)
 
     def probabilities(self, inputs: np.ndarray) -> np.ndarray:
         hidden = np.maximum(0, np.einsum("ni,kih->knh", inputs, self.w1) + self.b1[:, None, :])
@@ -193,6 +189,7 @@ class Model:
         except encoder.EncoderMissing as missing:
             raise ModelMissing(str(missing)) from missing
         self.feelings = Feelings(weights)
+        self.mixedness = Feelings(weights, "mixed")
         self.theme_tags = Tags.stored(weights, "theme")
         self.aspect_tags = Tags.stored(weights, "aspect")
 
@@ -208,25 +205,17 @@ class Model:
     def themes(self, text: str) -> tuple[str, ...]:
         return self.theme_tags.of(text)
 
-    def read(self, text: str | None, language: str, clause_polarity=None) -> Reading:
-        """Read a text clause by clause. `clause_polarity` (text -> -1…1) replaces the model's
-        own clause score: English uses the field lexicon, which explains itself cue by cue."""
+    def read(self, text: str | None, language: str) -> Reading:
+        """The whole text says how it feels overall (the encoder weighs a "but" as people do)
+        and whether its feelings are mixed; its clauses, how each aspect fares."""
         clauses = [c.strip() for c in _CLAUSE.split(text or "") if c and c.strip()]
         if not clauses:
             return Reading(0.0, "neutral", {}, ())
-        if clause_polarity is None:
-            # The whole text says how it feels overall (the encoder weighs a "but" as people
-            # do); its clauses say whether feelings are mixed and how each aspect fares.
-            whole, *probabilities = self.positive_probabilities([text, *clauses], language)
-            polarity = round(2 * whole - 1, 3)
-        else:
-            probabilities = [(1 + clause_polarity(c)) / 2 for c in clauses]
-            polarity = round(float(np.mean([2 * p - 1 for p in probabilities])), 3)
-        sure_of_whole = abs(polarity) > 2 * MIXED_WHOLE - 1
-        if max(probabilities) >= STRONG and min(probabilities) <= 1 - STRONG and not sure_of_whole:
-            label = MIXED
-        else:
-            label = _label(polarity)
+        inputs = feeling_inputs([text, *clauses], [language] * (len(clauses) + 1))
+        whole, *probabilities = (float(p) for p in self.feelings.probabilities(inputs))
+        polarity = round(2 * whole - 1, 3)
+        mixed = float(self.mixedness.probabilities(inputs[:1])[0]) >= MIXED_AT
+        label = MIXED if mixed else _label(polarity)
         aspects: dict[str, str] = {}
         for clause, p in zip(clauses, probabilities):
             for aspect in dict.fromkeys([*aspects_named(clause), *self.aspect_tags.of(clause)]):

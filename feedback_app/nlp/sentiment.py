@@ -289,19 +289,12 @@ def _lookup(tokens: list[str], i: int) -> tuple[str, float | None, int]:
 
 
 def read(text: str | None, locale: str | None = "en"):
-    """Label (mixed included), polarity and per-aspect sentiment of one text, in any language the
-    model knows; English clauses are scored by the lexicon above. None for a language that
-    cannot be scored. Loads the stored model on first use."""
+    """Label (mixed included), polarity, per-aspect sentiment and themes of one text, in any
+    language the stored model knows (English too: the lexicon above is one of its inputs); None
+    for a language it does not know. Loads the model on first use."""
     from . import reader
 
     language = reader.language_of(locale) or "en"
-    if language == "en" and not reader.MODEL_FOR_ENGLISH:
-        # The whole text keeps the lexicon's score (its contrast rules weigh what comes last);
-        # the clauses say whether it is mixed and how each aspect fares.
-        clauses = reader.model().read(text, language, clause_polarity=lambda clause: score(clause).polarity)
-        whole = score(text)
-        label = reader.MIXED if clauses.label == reader.MIXED else whole.label
-        return reader.Reading(whole.polarity, label, clauses.aspects, clauses.themes)
     if language in reader.MODEL_LANGUAGES:
         return reader.model().read(text, language)
     return None

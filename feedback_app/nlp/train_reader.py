@@ -75,11 +75,19 @@ def fit_net(x: np.ndarray, y: np.ndarray, seed: int):
     return params
 
 
-def fit_feelings(inputs: np.ndarray, rows: list[dict]) -> dict:
-    y = np.array([r["label"] == "positive" for r in rows], dtype=np.float32)
+def fit_feelings(inputs: np.ndarray, rows: list[dict], want: str = "positive", name: str = "net") -> dict:
+    """Networks that tell rows labelled `want` from the rest: positive from negative (`net`), or,
+    over every row, mixed from one-sided (`mixed`)."""
+    y = np.array([r["label"] == want for r in rows], dtype=np.float32)
     nets = [fit_net(inputs, y, seed) for seed in range(NETS)]
-    return {"net_w1": np.stack([n[0] for n in nets]), "net_b1": np.stack([n[1] for n in nets]),
-            "net_w2": np.stack([n[2] for n in nets]), "net_b2": np.concatenate([n[3] for n in nets])}
+    return {f"{name}_w1": np.stack([n[0] for n in nets]), f"{name}_b1": np.stack([n[1] for n in nets]),
+            f"{name}_w2": np.stack([n[2] for n in nets]), f"{name}_b2": np.concatenate([n[3] for n in nets])}
+
+
+def fit_all_feelings(inputs: np.ndarray, rows: list[dict]) -> dict:
+    one_sided = [i for i, r in enumerate(rows) if r["label"] in ("positive", "negative")]
+    return {**fit_feelings(inputs[one_sided], [rows[i] for i in one_sided]),
+            **fit_feelings(inputs, rows, want="mixed", name="mixed")}
 
 
 def fit_tags(rows: list[dict], names_of) -> tuple[np.ndarray, np.ndarray, list[str]]:
@@ -104,50 +112,36 @@ def inputs_of(rows: list[dict]) -> np.ndarray:
     return feeling_inputs([r["text"] for r in rows], [r["lang"] for r in rows])
 
 
-def cross_validate(rows: list[dict], folds: int = 5, strong=(0.8, 0.85, 0.9, 0.95)) -> None:
-    """Each train row read (as the analysis step reads it: the whole text, then its clauses) by a
-    model that did not see it. Prints accuracy per register and language on positive/negative
-    rows beside the cues alone (English: the field lexicon alone), and, for each threshold a
-    clause must pass to count toward "mixed", how many mixed rows are found and how many
-    positive/negative rows are wrongly called mixed."""
-    from . import cues, reader, sentiment
+def cross_validate(rows: list[dict], folds: int = 5) -> None:
+    """Each row of natural text read (as the analysis step reads it) by a model that did not see
+    it: accuracy per register and language on positive/negative rows, beside the cues alone
+    (English: the field lexicon alone), and how many mixed rows are found."""
+    from . import cues, sentiment
 
     rows = [r for r in rows if r["item"].startswith("t-")]  # natural text only: templates repeat
     fold_of = np.random.default_rng(7).integers(0, folds, len(rows))
     inputs = inputs_of(rows)
-    read = {}
+    right, alone, total = defaultdict(int), defaultdict(int), defaultdict(int)
     for k in range(folds):
-        train = [i for i, f in enumerate(fold_of) if f != k and rows[i]["label"] != "mixed"]
-        model = Model(weights=fit_feelings(inputs[train], [rows[i] for i in train]))
-        for i in (i for i, f in enumerate(fold_of) if f == k):
-            r = rows[i]
-            clauses = [c.strip() for c in reader._CLAUSE.split(r["text"]) if c.strip()] or [r["text"]]
-            read[i] = model.positive_probabilities([r["text"], *clauses], r["lang"])
-    for threshold in strong:
-        right, alone, total = defaultdict(int), defaultdict(int), defaultdict(int)
-        for i, (whole, *parts) in read.items():
-            r = rows[i]
-            mixed = (max(parts) >= threshold and min(parts) <= 1 - threshold
-                     and 1 - reader.MIXED_WHOLE <= whole <= reader.MIXED_WHOLE)
-            label = reader.MIXED if mixed else reader._label(2 * whole - 1)
-            key = (r["register"], r["lang"]) if r["label"] != "mixed" else ("mixed", r["lang"])
+        train = [i for i, f in enumerate(fold_of) if f != k]
+        model = Model(weights=fit_all_feelings(inputs[train], [rows[i] for i in train]))
+        for r in (r for r, f in zip(rows, fold_of) if f == k):
+            key = ("mixed" if r["label"] == "mixed" else r["register"], r["lang"])
             total[key] += 1
-            right[key] += label == r["label"]
-            if r["label"] != "mixed" and threshold == strong[0]:
+            right[key] += model.read(r["text"], r["lang"]).label == r["label"]
+            if r["label"] != "mixed":
                 if r["lang"] == "en":
                     guess = sentiment.score(r["text"]).label
                 else:
                     found = cues.feeling(r["text"], r["lang"])
                     guess = sentiment.label_for(np.sign(found.praise - found.complaint))
                 alone[key] += guess == r["label"]
-        print(f"-- a clause counts toward mixed at {threshold}")
-        for register in ("families", "reviews", "mixed"):
-            print(" ", register, "  ".join(
-                f"{key[1]} {right[key] / total[key]:.2f}" + (f" (cues {alone[key] / total[key]:.2f})" if alone else "")
-                for key in sorted(total) if key[0] == register))
-        polar_keys = [k for k in total if k[0] != "mixed"]
-        print(f"  mean on positive/negative {np.mean([right[k] / total[k] for k in polar_keys]):.3f}; "
-              f"mixed found {sum(right[k] for k in total if k[0] == 'mixed') / sum(total[k] for k in total if k[0] == 'mixed'):.2f}")
+    for register in ("families", "reviews", "mixed"):
+        print(register, "  ".join(f"{key[1]} {right[key] / total[key]:.2f}"
+                                  + (f" (cues {alone[key] / total[key]:.2f})" if register != "mixed" else "")
+                                  for key in sorted(total) if key[0] == register))
+    one_sided = [k for k in total if k[0] != "mixed"]
+    print(f"mean on positive/negative {np.mean([right[k] / total[k] for k in one_sided]):.3f}")
 
 
 def main() -> None:
@@ -158,7 +152,7 @@ def main() -> None:
     if args.cv:
         cross_validate(rows)
         return
-    feelings = fit_feelings(inputs_of(polar(rows)), polar(rows))
+    feelings = fit_all_feelings(inputs_of(rows), rows)
     tw, tb, themes = fit_tags(rows, themes_of)
     aw, ab, aspects = fit_tags(rows, aspects_of)
     np.savez_compressed(MODEL_PATH, **{k: v.astype(np.float16) for k, v in feelings.items()},
