@@ -15,7 +15,8 @@ from pathlib import Path
 
 import numpy as np
 
-from .reader import MODEL_PATH, Model, feeling_inputs, vectorise
+from . import encoder
+from .reader import MODEL_PATH, Model, feeling_inputs
 
 DATA = Path(__file__).resolve().parents[2] / "tests" / "data"
 # Natural feedback and opinions in every language (tests/data/README.md), and the older
@@ -90,14 +91,25 @@ def fit_all_feelings(inputs: np.ndarray, rows: list[dict]) -> dict:
             **fit_feelings(inputs, rows, want="mixed", name="mixed")}
 
 
-def fit_tags(rows: list[dict], names_of) -> tuple[np.ndarray, np.ndarray, list[str]]:
+def fit_tags(rows: list[dict], points: np.ndarray, names_of) -> tuple[np.ndarray, np.ndarray, list[str]]:
     """One yes/no model per name (a theme, an aspect) over families' rows; names_of(row) lists
-    the names a row has."""
-    families = [r for r in rows if r["register"] == "families"]
-    names = sorted({n for r in families for n in names_of(r)})
-    x = vectorise([r["text"] for r in families])
-    y = np.array([[n in names_of(r) for n in names] for r in families], dtype=np.float32)
-    return (*fit(x, y), names)
+    the names a row has. Each name's rows weigh as much as the rest together, since most rows
+    have none of a given name."""
+    from .reader import TAG_SCALE
+
+    families = [i for i, r in enumerate(rows) if r["register"] == "families"]
+    names = sorted({n for i in families for n in names_of(rows[i])})
+    x = TAG_SCALE * points[families, :encoder.DIMENSIONS]
+    y = np.array([[n in names_of(rows[i]) for n in names] for i in families], dtype=np.float32)
+    share = y.mean(axis=0)
+    weight = np.where(y > 0, 0.5 / share, 0.5 / (1 - share))
+    w = np.zeros((x.shape[1], y.shape[1]), dtype=np.float32)
+    b = np.zeros(y.shape[1], dtype=np.float32)
+    for _ in range(600):
+        grad = (1 / (1 + np.exp(-(x @ w + b))) - y) * weight
+        w -= 2.0 * (x.T @ grad / len(x) + 1e-4 * w)
+        b -= 2.0 * grad.mean(axis=0)
+    return w, b, names
 
 
 def themes_of(row: dict) -> list[str]:
@@ -152,9 +164,10 @@ def main() -> None:
     if args.cv:
         cross_validate(rows)
         return
-    feelings = fit_all_feelings(inputs_of(rows), rows)
-    tw, tb, themes = fit_tags(rows, themes_of)
-    aw, ab, aspects = fit_tags(rows, aspects_of)
+    inputs = inputs_of(rows)
+    feelings = fit_all_feelings(inputs, rows)
+    tw, tb, themes = fit_tags(rows, inputs, themes_of)
+    aw, ab, aspects = fit_tags(rows, inputs, aspects_of)
     np.savez_compressed(MODEL_PATH, **{k: v.astype(np.float16) for k, v in feelings.items()},
                         theme_w=tw.astype(np.float16), theme_b=tb, theme_names=np.array(themes),
                         aspect_w=aw.astype(np.float16), aspect_b=ab, aspect_names=np.array(aspects))
