@@ -103,7 +103,7 @@ def build(filters: Filters, limit: int | None = None) -> dict:
 
 
 HIDDEN = {"responses": None, "ratings": None, "comments": None}
-COMMENT_LABELS = ("positive", "neutral", "negative", "not_analysed")
+COMMENT_LABELS = rollup.COMMENT_LABELS
 
 
 def _timing(channel_column):
