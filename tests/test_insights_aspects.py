@@ -14,6 +14,7 @@ from feedback_app.insights.summary import Filters, build
 from feedback_app.models import ASPECTS, Answer, AnswerAspect, Response, Theme
 
 from .test_insights import _all_figures, add_responses
+from .test_migrations import own_database  # noqa: F401  (a fixture)
 
 MIXED_TEXT = "The chair was kind but the meeting was awful."
 CHAIR_KIND = "The chair was kind and listened to me."
@@ -217,3 +218,46 @@ def test_the_page_shows_the_aspects_table_and_the_csv_and_json_carry_them(client
     figures = json.loads(result.output)
     assert figures["aspects"]["conference"]["negative"] > 0 and figures["aspects"]["reports"]["suppressed"]
     assert figures["sentiment"]["mixed"] > 0
+
+
+def test_the_migration_goes_down_and_up_keeping_every_answer_and_flag(own_database):
+    """Down: mixed becomes neutral again (in the answers and the totals) and the aspects go;
+    nothing else is lost, not even on SQLite, where changing a CHECK usually copies the table
+    (and would take the safeguarding flags with the old copy)."""
+    from flask_migrate import downgrade, upgrade
+    from sqlalchemy import inspect, text
+
+    from feedback_app.models import SafeguardingFlag
+    from feedback_app.surveys.shipped import ensure_shipped_surveys
+
+    ensure_shipped_surveys()
+    db.session.commit()
+    add_responses(3, text=MIXED_TEXT)
+    add_responses(2, text="He hits me and the chair ignored me.")
+    answers = db.session.scalar(select(func.count()).select_from(Answer))
+    flags = db.session.scalar(select(func.count()).select_from(SafeguardingFlag))
+    mixed = db.session.scalar(select(func.count()).select_from(Answer).where(Answer.sentiment_label == "mixed"))
+    assert flags > 0 and mixed > 0
+    db.session.commit()
+    db.session.remove()
+
+    downgrade(revision="7c3d9e2a4b61")
+    with db.engine.connect() as conn:
+        assert "answer_aspects" not in inspect(conn).get_table_names()
+        assert conn.scalar(text("SELECT count(*) FROM answers")) == answers
+        assert conn.scalar(text("SELECT count(*) FROM safeguarding_flags")) == flags
+        assert conn.scalar(text("SELECT count(*) FROM answers WHERE sentiment_label = 'mixed'")) == 0
+        assert conn.scalar(text("SELECT sum(comments_neutral) FROM insight_counts WHERE theme_id = 0")) >= mixed
+    with db.engine.begin() as conn, pytest.raises(Exception):
+        with conn.begin_nested():
+            conn.execute(text("UPDATE answers SET sentiment_label = 'mixed'"))
+
+    upgrade(revision="heads")
+    with db.engine.begin() as conn:
+        assert conn.scalar(text("SELECT count(*) FROM safeguarding_flags")) == flags
+        conn.execute(text("UPDATE answers SET sentiment_label = 'mixed' WHERE sentiment_label = 'neutral'"))
+        with pytest.raises(Exception), conn.begin_nested():
+            conn.execute(text("UPDATE answers SET sentiment_label = 'glad'"))
+    rollup.rebuild()
+    db.session.commit()
+    assert rollup.in_step()
