@@ -261,3 +261,26 @@ def test_the_migration_goes_down_and_up_keeping_every_answer_and_flag(own_databa
     rollup.rebuild()
     db.session.commit()
     assert rollup.in_step()
+
+
+def test_rescoring_gives_answers_analysed_before_the_upgrade_their_mixed_and_aspects(app_ctx, runner):
+    from sqlalchemy import update
+
+    ids = add_responses(12, text=MIXED_TEXT)
+    add_responses(10, text=CHAIR_RUDE)
+    after = build(Filters())
+    # As the upgrade leaves answers analysed before it: mixed stored as neutral, no aspects.
+    db.session.execute(update(Answer).where(Answer.sentiment_label == "mixed").values(sentiment_label="neutral"))
+    db.session.execute(delete(AnswerAspect))
+    rollup.rebuild()
+    db.session.commit()
+    assert build(Filters())["sentiment"]["mixed"] == 0 and build(Filters())["aspects"]["chair"]["comments"] == 0
+
+    result = runner.invoke(args=["insights", "rescore"])
+    assert result.exit_code == 0, result.output
+    assert "Scored the comments of 22 responses again" in result.output
+    db.session.expire_all()
+    assert build(Filters()) == after and rollup.in_step()
+    assert _aspects_of(ids)[0] == {("chair", "positive"), ("conference", "negative")}
+    for filters in (Filters(), Filters(since=date(2026, 10, 1))):
+        assert _all_figures(summary._from_totals(filters)) == _all_figures(summary._from_responses(filters))

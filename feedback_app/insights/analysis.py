@@ -75,6 +75,25 @@ def analyse_waiting(echo: Callable[[str], None] | None = None, batch: int = BATC
     return done
 
 
+def rescore_all(batch: int = BATCH) -> int:
+    """Score every analysed response's text again, replace its per-aspect sentiments, and
+    recount the running totals, all in the caller's transaction: once after the upgrade that
+    first stores "mixed" and the aspects (answers analysed before it keep neutral and no
+    aspects until then), or after the scorer changes. Themes are left as staff set them.
+    Returns how many responses were scored again."""
+    from ..nlp import reader
+
+    reader.model()  # a missing model stops here, before any score changes
+    done, last = 0, 0
+    while ids := list(db.session.scalars(
+            select(Response.id).where(Response.analysed.is_(True), Response.id > last)
+            .order_by(Response.id).limit(batch))):
+        _score(db.session.execute(_text_answers(ids)).all(), again=True)
+        done, last = done + len(ids), ids[-1]
+    rollup.rebuild()
+    return done
+
+
 def waiting() -> int:
     return db.session.scalar(select(func.count()).select_from(Response)
                              .where(Response.analysed.is_(False))) or 0
