@@ -128,13 +128,13 @@ def _score(texts, again: bool = False) -> None:
     ids_by_score = defaultdict(list)
     aspects = []
     readings: dict[tuple[str, str], object] = {}  # the same words in one language: read once
-    for answer_id, _response_id, words, locale in texts:
+    for answer_id, response_id, words, locale in texts:
         reading = _reading(words, locale, readings)
         if reading is None:
             ids_by_score[(None, NOT_ANALYSED)].append(answer_id)
             continue
         ids_by_score[(reading.polarity, reading.label)].append(answer_id)
-        aspects += [{"answer_id": answer_id, "aspect": aspect, "label": label}
+        aspects += [{"answer_id": answer_id, "response_id": response_id, "aspect": aspect, "label": label}
                     for aspect, label in reading.aspects.items() if aspect in ASPECTS]
     # One UPDATE per distinct score: far fewer than one per answer when a batch is large.
     for (polarity, label), answer_ids in ids_by_score.items():

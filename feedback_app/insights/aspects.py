@@ -68,21 +68,21 @@ def counted(conditions: list, limit: int, quote: Callable[[str], dict | None],
         return figures({}, {}, {}, lambda _a, _t: [], limit, hide_all=True)
     comments: dict = defaultdict(dict)
     people: dict = defaultdict(dict)
-    rows = db.session.execute(
+    def kept(query):
+        # With no filter every row counts: the responses need not be read at all.
+        if not conditions:
+            return query
+        return query.join(Response, Response.id == AnswerAspect.response_id).where(*conditions)
+
+    rows = db.session.execute(kept(
         select(AnswerAspect.aspect, AnswerAspect.label, func.count(),
-               func.count(func.distinct(Answer.response_id)))
-        .join(Answer, Answer.id == AnswerAspect.answer_id)
-        .join(Response, Response.id == Answer.response_id)
-        .where(*conditions)
+               func.count(func.distinct(AnswerAspect.response_id))))
         .group_by(AnswerAspect.aspect, AnswerAspect.label))
     for aspect, tone, n, persons in rows:
         comments[aspect][tone], people[aspect][tone] = n, persons
     # One person may name an aspect in two comments, of different tones: count them once.
-    named_by = dict(db.session.execute(
-        select(AnswerAspect.aspect, func.count(func.distinct(Answer.response_id)))
-        .join(Answer, Answer.id == AnswerAspect.answer_id)
-        .join(Response, Response.id == Answer.response_id)
-        .where(*conditions)
+    named_by = dict(db.session.execute(kept(
+        select(AnswerAspect.aspect, func.count(func.distinct(AnswerAspect.response_id))))
         .group_by(AnswerAspect.aspect)).all())
 
     def quotes(aspect: str, tone: str) -> list:
@@ -90,7 +90,7 @@ def counted(conditions: list, limit: int, quote: Callable[[str], dict | None],
         texts = db.session.scalars(
             select(Answer.text)
             .join(AnswerAspect, AnswerAspect.answer_id == Answer.id)
-            .join(Response, Response.id == Answer.response_id)
+            .join(Response, Response.id == AnswerAspect.response_id)
             .where(AnswerAspect.aspect == aspect, AnswerAspect.label == tone,
                    Response.consent_to_quote.is_(True), ~flagged, *conditions)
             # The newest first, along the (aspect, label, answer) index.

@@ -21,10 +21,14 @@ class AnswerAspect(db.Model):
     __table_args__ = (
         one_of("aspect", ASPECTS, "aspect"),
         one_of("label", ASPECT_LABELS, "label"),
-        # The summary counts by aspect and tone, and quotes the newest of each.
-        Index("ix_answer_aspects_aspect_label", "aspect", "label", "answer_id"),
+        # The summary counts by aspect and tone the responses it keeps, and quotes the newest
+        # of each: all from this index, without reading the answers' text.
+        Index("ix_answer_aspects_aspect_label", "aspect", "label", "response_id", "answer_id"),
     )
 
     answer_id: Mapped[int] = mapped_column(ForeignKey("answers.id", ondelete="CASCADE"), primary_key=True)
     aspect: Mapped[str] = mapped_column(String(32), primary_key=True)
+    # The answer's response, kept beside it so the summary's filters join the responses
+    # directly. Deleting the response deletes the row (through its answer too).
+    response_id: Mapped[int] = mapped_column(ForeignKey("responses.id", ondelete="CASCADE"))
     label: Mapped[str] = mapped_column(String(16))

@@ -62,14 +62,17 @@ def upgrade():
         "answer_aspects",
         sa.Column("answer_id", sa.Integer(), nullable=False),
         sa.Column("aspect", sa.String(length=32), nullable=False),
+        sa.Column("response_id", sa.Integer(), nullable=False),
         sa.Column("label", sa.String(length=16), nullable=False),
         sa.CheckConstraint(_in("aspect", ASPECTS), name=op.f("ck_answer_aspects_aspect")),
         sa.CheckConstraint(_in("label", ASPECT_LABELS), name=op.f("ck_answer_aspects_label")),
         sa.ForeignKeyConstraint(["answer_id"], ["answers.id"], name=op.f("fk_answer_aspects_answer_id_answers"),
                                 ondelete="CASCADE"),
+        sa.ForeignKeyConstraint(["response_id"], ["responses.id"],
+                                name=op.f("fk_answer_aspects_response_id_responses"), ondelete="CASCADE"),
         sa.PrimaryKeyConstraint("answer_id", "aspect", name=op.f("pk_answer_aspects")),
     )
-    op.create_index("ix_answer_aspects_aspect_label", "answer_aspects", ["aspect", "label", "answer_id"],
+    op.create_index("ix_answer_aspects_aspect_label", "answer_aspects", ["aspect", "label", "response_id", "answer_id"],
                     unique=False)
 
 
