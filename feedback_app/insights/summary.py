@@ -1,7 +1,8 @@
 """The facilitator's summary: every figure counted in SQL, then suppressed where a group is small.
 
 One dictionary holds everything, with plainly named parts (ratings, sentiment, trend, timing,
-phrases, quotes, aspects, unscored languages, suppression); the page, the CSV export and `flask insights summary` all show it.
+phrases, quotes, aspects, unscored languages, suppression); the page, the CSV export and
+`flask insights summary` all show it.
 A figure that is suppressed is None, and its group says `"suppressed": true`.
 """
 from __future__ import annotations
