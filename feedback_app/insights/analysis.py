@@ -4,11 +4,12 @@ Answering stores the answers and nothing more, so a parent on the tablet or a fa
 never waits for it. This step first stores the kiosk answers kept on arrival as responses
 (kiosk_api.services.store_all_waiting), then, a batch at a time:
 
-- scores each free-text answer's sentiment once, and stores it: English by the field lexicon,
-  other languages by the stored model (nlp/reader.py) once that language's measured accuracy is
-  good enough (reader.SCORED_LANGUAGES); any other text is marked "not_analysed" and counted
-  by its ratings alone.
-  A "mixed" reading is stored as neutral until the summary has a column for it;
+- scores each free-text answer's sentiment once, and stores it (positive, negative, neutral or
+  mixed): by the stored model (nlp/reader.py), in each language whose measured accuracy is good
+  enough (reader.SCORED_LANGUAGES, English among them); any other text is marked
+  "not_analysed" and counted by its ratings alone;
+- stores how it felt about each aspect it names (the chair, the social worker, reports…) in
+  answer_aspects, so the summary counts aspects with a query, never reading the text again;
 - tags the response with the themes its words suggest, as suggestions staff can remove (and, for
   text not in English, the themes the model suggests);
 - adds the response to the summary's running totals (rollup), and marks it analysed.
@@ -22,12 +23,12 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable, Sequence
 
-from sqlalchemy import func, insert, select, update
+from sqlalchemy import delete, func, insert, select, update
 from sqlalchemy import text as sql
 
 from ..extensions import db, on_postgresql
 from ..kiosk_api.services import store_all_waiting
-from ..models import Answer, Question, Response, Theme, response_themes
+from ..models import ASPECTS, Answer, AnswerAspect, Question, Response, Theme, response_themes
 from ..nlp import sentiment, themes
 from ..surveys.options import TEXT_KINDS
 from . import rollup
@@ -73,6 +74,25 @@ def analyse_waiting(echo: Callable[[str], None] | None = None, batch: int = BATC
     return done
 
 
+def rescore_all(batch: int = BATCH) -> int:
+    """Score every analysed response's text again, replace its per-aspect sentiments, and
+    recount the running totals, all in the caller's transaction: once after the upgrade that
+    first stores "mixed" and the aspects (answers analysed before it keep neutral and no
+    aspects until then), or after the scorer changes. Themes are left as staff set them.
+    Returns how many responses were scored again."""
+    from ..nlp import reader
+
+    reader.model()  # a missing model stops here, before any score changes
+    done, last = 0, 0
+    while ids := list(db.session.scalars(
+            select(Response.id).where(Response.analysed.is_(True), Response.id > last)
+            .order_by(Response.id).limit(batch))):
+        _score(db.session.execute(_text_answers(ids)).all(), again=True)
+        done, last = done + len(ids), ids[-1]
+    rollup.rebuild()
+    return done
+
+
 def waiting() -> int:
     return db.session.scalar(select(func.count()).select_from(Response)
                              .where(Response.analysed.is_(False))) or 0
@@ -100,26 +120,44 @@ def _text_answers(ids: Sequence[int]):
     )
 
 
-def _score(texts) -> None:
-    from ..nlp import reader
-
+def _score(texts, again: bool = False) -> None:
+    """Store each text answer's sentiment and its per-aspect sentiments, in the caller's
+    transaction. `again`: the answers were scored before (rescore), so their aspects are
+    replaced."""
     ids_by_score = defaultdict(list)
-    for answer_id, _response_id, words, locale in texts:
-        if in_english(locale):
-            result = sentiment.score(words)
-            ids_by_score[(result.polarity, result.label)].append(answer_id)
-        elif reader.language_of(locale) in reader.SCORED_LANGUAGES:
-            reading = reader.model().read(words, reader.language_of(locale))
-            label = "neutral" if reading.label == "mixed" else reading.label
-            ids_by_score[(reading.polarity, label)].append(answer_id)
-        else:
+    aspects = []
+    readings: dict[tuple[str, str], object] = {}  # the same words in one language: read once
+    for answer_id, response_id, words, locale in texts:
+        reading = _reading(words, locale, readings)
+        if reading is None:
             ids_by_score[(None, NOT_ANALYSED)].append(answer_id)
+            continue
+        ids_by_score[(reading.polarity, reading.label)].append(answer_id)
+        aspects += [{"answer_id": answer_id, "response_id": response_id, "aspect": aspect, "label": label}
+                    for aspect, label in reading.aspects.items() if aspect in ASPECTS]
     # One UPDATE per distinct score: far fewer than one per answer when a batch is large.
     for (polarity, label), answer_ids in ids_by_score.items():
         db.session.execute(
             update(Answer).where(Answer.id.in_(answer_ids))
             .values(sentiment_polarity=polarity, sentiment_label=label)
             .execution_options(synchronize_session=False))
+    if again:
+        db.session.execute(delete(AnswerAspect).where(
+            AnswerAspect.answer_id.in_([answer_id for answer_id, *_rest in texts])))
+    if aspects:
+        db.session.execute(insert(AnswerAspect), aspects)
+
+
+def _reading(words: str, locale: str | None, memo: dict):
+    """The text's reading (label, mixed included, polarity and aspects) by the stored model, or
+    None when its language is not scored (its measured accuracy is not yet good enough)."""
+    from ..nlp import reader
+
+    language = "en" if in_english(locale) else reader.language_of(locale)
+    key = (language, words)
+    if key not in memo:
+        memo[key] = sentiment.read(words, language) if language in reader.SCORED_LANGUAGES else None
+    return memo[key]
 
 
 def _suggest_themes(texts, memo: dict[str, list[int]]) -> None:

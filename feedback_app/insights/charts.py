@@ -19,7 +19,7 @@ class Bar:
     label: str
     value: float | None     # None: suppressed
     shown: str              # the figure as printed beside the bar
-    tone: str               # positive, neutral, negative, other: a CSS class and a fill
+    tone: str               # positive, mixed, neutral, negative, other: a CSS class and a fill
     y: int
     width: float
 
@@ -38,4 +38,4 @@ def height(chart: list[Bar]) -> int:
     return max(1, len(chart)) * ROW + 4
 
 
-FILLS = {"positive": "#1d6b3a", "neutral": "#5a5a5a", "negative": "#a4262c", "other": "#1d4f91"}
+FILLS = {"positive": "#1d6b3a", "mixed": "#7a4b00", "neutral": "#5a5a5a", "negative": "#a4262c", "other": "#1d4f91"}

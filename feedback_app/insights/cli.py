@@ -69,6 +69,17 @@ def rebuild_command() -> None:
     click.echo("Recounted the summary's totals.")
 
 
+@insights.command("rescore")
+def rescore_command() -> None:
+    """Score every analysed comment again, with its aspects, and recount the totals (once
+    after upgrading to mixed and per-aspect sentiment, or after the scorer changes)."""
+    from .analysis import rescore_all
+
+    count = rescore_all()
+    db.session.commit()
+    click.echo(f"Scored the comments of {count:,} responses again and recounted the summary's totals.")
+
+
 @insights.command("summary")
 @click.option("--theme", default=None, help="a theme's slug, e.g. engaging-fathers")
 @click.option("--since", type=click.DateTime(formats=["%Y-%m-%d"]), default=None, help="YYYY-MM-DD")

@@ -25,9 +25,11 @@ from ..surveys.options import NEGATIVE, POSITIVE
 
 ALL = 0  # the theme_id of the rows that count every response
 HEADLINE_KEYS = ("overall", "overall_smiley")
+# Each comment counts under its stored sentiment label (models.responses.SENTIMENT_LABELS).
+COMMENT_LABELS = ("positive", "mixed", "neutral", "negative", "not_analysed")
 COUNTS = (
-    "responses", "ratings_answered", "ratings_positive", "ratings_negative", "comments_positive",
-    "comments_neutral", "comments_negative", "comments_not_analysed",
+    "responses", "ratings_answered", "ratings_positive", "ratings_negative",
+    *(f"comments_{label}" for label in COMMENT_LABELS),
 )
 
 
@@ -89,7 +91,7 @@ def _per_response(response_ids: Sequence[int] | None):
             tally(is_headline & Answer.choice.in_(POSITIVE)).label("ratings_positive"),
             tally(is_headline & Answer.choice.in_(NEGATIVE)).label("ratings_negative"),
             *(tally(Answer.sentiment_label == label).label(f"comments_{label}")
-              for label in ("positive", "neutral", "negative", "not_analysed")),
+              for label in COMMENT_LABELS),
         )
         .outerjoin(Answer, Answer.response_id == Response.id)
         .where(Response.analysed.is_(True) if response_ids is None else Response.id.in_(response_ids))

@@ -1,7 +1,8 @@
 """The facilitator's summary: every figure counted in SQL, then suppressed where a group is small.
 
 One dictionary holds everything, with plainly named parts (ratings, sentiment, trend, timing,
-phrases, quotes, suppression); the page, the CSV export and `flask insights summary` all show it.
+phrases, quotes, aspects, unscored languages, suppression); the page, the CSV export and
+`flask insights summary` all show it.
 A figure that is suppressed is None, and its group says `"suppressed": true`.
 """
 from __future__ import annotations
@@ -19,7 +20,7 @@ from ..nlp import sentiment
 from ..nlp.anonymiser import anonymise
 from ..safeguarding.services import flagged_answer_ids
 from ..surveys.options import NEGATIVE, POSITIVE
-from . import rollup, suppression
+from . import aspects, rollup, suppression
 
 # The Friends-and-Family-style headline questions: the link survey's and the kiosk's.
 HEADLINE_KEYS = rollup.HEADLINE_KEYS
@@ -98,12 +99,15 @@ def build(filters: Filters, limit: int | None = None) -> dict:
     latest = [] if everything_hidden else _latest_comments(filters)
     summary["phrases"] = _phrases(latest, limit, everything_hidden)
     summary["quotes"] = _quotes(latest, everything_hidden)
+    # How people felt about the chair, the social worker, reports…: counted from the sentiments
+    # the analysis step stored, for the same filters.
+    summary["aspects"] = aspects.counted(filters.conditions(), limit, _quote, everything_hidden)
     summary["unscored_languages"] = _unscored_languages(filters, limit, everything_hidden)
     return summary
 
 
 HIDDEN = {"responses": None, "ratings": None, "comments": None}
-COMMENT_LABELS = ("positive", "neutral", "negative", "not_analysed")
+COMMENT_LABELS = rollup.COMMENT_LABELS
 
 
 def _timing(channel_column):

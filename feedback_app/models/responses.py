@@ -51,8 +51,9 @@ class Response(db.Model):
     )
 
 
-# What a free-text answer's sentiment can be; "not_analysed" marks text not in English.
-SENTIMENT_LABELS = ("positive", "neutral", "negative", "not_analysed")
+# What a free-text answer's sentiment can be: "mixed" when it is strongly both ways ("she was
+# lovely but the meeting was awful"); "not_analysed" marks text in a language not scored yet.
+SENTIMENT_LABELS = ("positive", "mixed", "neutral", "negative", "not_analysed")
 
 
 class Answer(db.Model):

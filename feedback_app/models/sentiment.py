@@ -9,13 +9,16 @@ from ..extensions import db
 from ._types import one_of
 from .responses import SENTIMENT_LABELS
 
+# A story is scored as a whole, by the field lexicon alone: never "mixed".
+STORY_SENTIMENT_LABELS = tuple(label for label in SENTIMENT_LABELS if label != "mixed")
+
 
 class StorySentiment(db.Model):
     """A story's sentiment, scored once when it is told. Kept apart from the story so the
     stories feature need not know about scoring; the text itself is never kept here."""
 
     __tablename__ = "story_sentiments"
-    __table_args__ = (one_of("label", SENTIMENT_LABELS, "label"),)
+    __table_args__ = (one_of("label", STORY_SENTIMENT_LABELS, "label"),)
 
     story_id: Mapped[int] = mapped_column(
         ForeignKey("stories.id", ondelete="CASCADE"), primary_key=True
@@ -36,6 +39,8 @@ class _Counts:
     comments_neutral: Mapped[int] = mapped_column(Integer, default=0)
     comments_negative: Mapped[int] = mapped_column(Integer, default=0)
     comments_not_analysed: Mapped[int] = mapped_column(Integer, default=0)
+    # Added after the others: rows counted before it start at 0.
+    comments_mixed: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
 
 
 class InsightCount(_Counts, db.Model):
