@@ -27,6 +27,8 @@ def test_a_stem_matches_any_ending_and_a_phrase_its_words_in_a_row(lists):
 def test_a_negator_before_or_just_after_turns_a_cue_round(lists):
     assert cues.feeling("nie była miła", "pl").complaint == 1.0
     assert cues.feeling("Toplantı iyi değil", "tr").complaint == 1.0
+    # Elsewhere a negator after a cue belongs to what follows.
+    assert cues.feeling("miła, nie była", "pl").praise == 1.0
     assert cues.feeling("Toplantı iyi", "tr").praise == 1.0
 
 

@@ -24,6 +24,9 @@ KINDS = ("positive", "negative", "negator", "intensifier", "contrast")
 NEGATION_REACH = 3     # words a negator before a cue still reaches
 INTENSIFIER_BOOST = 1.5
 UNSPACED = ("zh",)     # languages written without spaces between words
+# Languages whose negator follows the word it turns round ("iyi değil", "ভালো না"); elsewhere a
+# negator after a cue belongs to what comes next ("okropne, nikt mnie nie słuchał").
+NEGATOR_AFTER = ("tr", "bn")
 
 # Letters with their vowel signs and marks: Python's \w leaves out the combining marks that
 # Bengali (and Arabic, with its short vowels) write inside a word, which would cut words apart.
@@ -108,8 +111,7 @@ def feeling(text: str, language: str) -> Feeling:
         elif kind in ("positive", "negative"):
             value = INTENSIFIER_BOOST if i <= boosted_until else 1.0
             positive = (kind == "positive") != (i <= negated_until)
-            # A negator just after the cue ("iyi değil", "bueno no") turns it round too.
-            if not i <= negated_until and i + length < len(tokens):
+            if language in NEGATOR_AFTER and not i <= negated_until and i + length < len(tokens):
                 after, _ = cues.kind(tokens, i + length)
                 positive = positive if after != "negator" else not positive
             if positive:
