@@ -296,5 +296,14 @@ def read(text: str | None, locale: str | None = "en"):
 
     language = reader.language_of(locale) or "en"
     if language in reader.MODEL_LANGUAGES:
-        return reader.model().read(text, language)
+        return _read(text or "", language)
     return None
+
+
+@lru_cache(maxsize=20_000)
+def _read(text: str, language: str):
+    """Cached like score(): the same words in the same language always read the same, and
+    comments repeat ("Thank you", "Nothing")."""
+    from . import reader
+
+    return reader.model().read(text, language)
