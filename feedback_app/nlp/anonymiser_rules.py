@@ -175,6 +175,25 @@ NATIVE_HOME_TOWNS = {
     "zh_Hans": "福州 长乐 福清 温州 青田 台山 开平 广州 深圳 上海 北京 天津 沈阳 哈尔滨 成都 重庆 武汉 南京 杭州 "
                "厦门 汕头 香港 澳门 东莞 佛山 中山",
 }
+# Month names after a preposition, where the language declines them: Polish "w marcu".
+MONTHS_IN = {
+    "pl": "styczniu lutym marcu kwietniu maju czerwcu lipcu sierpniu wrześniu październiku listopadzie grudniu",
+}
+_YEAR = r"((?:19|20)\d{2}|[١٢][٠-٩]{3}|[১২][০-৯]{3})"
+# Words before (or, in Turkish, Bengali and Chinese, after) a year that say when: each story
+# language's "since", "in", "until", "from".
+YEAR_CUES = {
+    "es": rf"(?<!\w)(?:desde|en|hasta|año|del|de)\s+(?:el\s+)?(?:año\s+)?{_YEAR}(?![\d/.-])",
+    "fr": rf"(?<!\w)(?:depuis|en|jusqu['’]en|année|de)\s+(?:l['’]année\s+)?{_YEAR}(?![\d/.-])",
+    "pt": rf"(?<!\w)(?:desde|em|até|ano\s+de|de)\s+(?:o\s+ano\s+(?:de\s+)?)?{_YEAR}(?![\d/.-])",
+    "pl": rf"(?<!\w)(?:od|w|do|roku|z)\s+(?:roku\s+)?{_YEAR}(?![\d/.-])",
+    "tr": rf"(?<!\w){_YEAR}(?=['’](?:den|dan|ten|tan|de|da|te|ta|e|a|ye|ya)\b|\s+(?:yılında|yılından|yılı|senesinde)\b)",
+    "cy": rf"(?<!\w)(?:ers|yn|tan|hyd|o)\s+{_YEAR}(?![\d/.-])",
+    "so": rf"(?<!\w)(?:tan\s+iyo|ilaa|sanadkii|sannadkii|sanadka|sannadka|laga\s+soo\s+bilaabo|ee)\s+{_YEAR}(?![\d/.-])",
+    "ar": rf"(?:منذ|في|حتى|عام|سنة|من)\s+(?:عام\s+|سنة\s+)?{_YEAR}",
+    "bn": rf"{_YEAR}\s*(?:সাল|সালে|সালের|থেকে)",
+    "zh_Hans": r"((?:19|20)\d{2}|[一二][〇零九一二三四五六七八]{3})年",
+}
 _PLACE_NOUNS = (r"(?:village|town|city|district|region|province|area|neighbourhood|island)")
 
 # (label, pattern, strict): a pattern with a group replaces only its first group.
@@ -207,6 +226,10 @@ _ENGLISH: list[tuple[str, re.Pattern]] = [
     # Month first only with a capital: "may 5 people" is not a date.
     ("DATE", re.compile(rf"\bborn\s+(?:in|on)\s+(\d{{4}}|[^.,;]{{3,25}}?\d{{4}})\b", _I)),
     ("DATE", re.compile(r"\bon\s+(the\s+\d{1,2}(?:st|nd|rd|th))\b", _I)),
+    # A weekday with an ordinal, spelt out or cut short: "tues 3rd", "wed the 14th", "Monday 2nd".
+    ("DATE", re.compile(rf"\b{_DAYS}\.?,?\s+(?:the\s+)?\d{{1,2}}(?:st|nd|rd|th)\b", _I)),
+    # A year after "since", "in", "until": "since 2021", "in 2019", "from 2020".
+    ("DATE", re.compile(r"\b(?:since|in|until|till|til|from|by|b4|before|after)\s+((?:19|20)\d{2})\b(?![/.-]\d)", _I)),
     ("AGE", re.compile(rf"\b(?:aged?|ages|age of)\s+{_AGE_LIST}(?:\s+{_UNIT}(?:\s+old)?)?\b", _I)),
     ("AGE", re.compile(rf"\b{_AGE_LIST}[\s-]*{_UNIT}[\s-]*old\b", _I)),
     ("AGE", re.compile(rf"\b{_AGE_NUMBER}\s?(?:yo|y/o|yr old|yrs old)\b", _I)),
@@ -214,8 +237,12 @@ _ENGLISH: list[tuple[str, re.Pattern]] = [
     ("AGE", re.compile(rf"\b(?:have|has|having|is|are|am|was|were)\s+({_AGE_LIST}\s+(?:years?|yrs?|months?))\b", _I)),
     ("AGE", re.compile(rf"\b{_AGE_NUMBER}[\s-](?:year|month|week)[\s-]old\b", _I)),
     # "is eight", "turned 3", "they are nine and eleven", "she's 6": a number that ends the phrase.
-    ("AGE", re.compile(rf"\b(?:is|was|turned|turns|is now|was only|was just|just turned|are|were|[’']s|[’']re|hes|shes|theyre|ur|r)"
-                       rf"\s+(?:only\s+|just\s+|now\s+)?({_AGE_LIST})"
+    # "nearly five", "almost 3", "going on seven", "he'll be ten in may" count the same way.
+    ("AGE", re.compile(rf"\b(?:(?:is|was|turned|turns|turning|is now|was only|was just|just turned|are|were|[’']s|[’']re|"
+                       rf"hes|shes|theyre|ur|r|be|[’']ll\s+be|ll\s+be|will\s+be|gonna\s+be|would\s+be|wud\s+be|"
+                       rf"will\s+turn)\s+|(?<=,\s)(?=nearly|almost|going\s+on|just\s+turned))"
+                       rf"(?:(?:only|just|now|already)\s+)?((?:(?:nearly|almost|about|barely|going\s+on|coming\s+up\s+to)\s+)?"
+                       rf"{_AGE_LIST})"
                        r"(?=\s*(?:[.,;:!?)]|$|\s+(?:and|but|so|when|now|then|at the time|this|last|in|on|"
                        r"next|soon|already|too|today|yesterday|recently|lol|n|an|x+)\b|\s*[&+]))", _I)),
     # "my son (4)": the age in brackets goes, with its space.
@@ -399,11 +426,21 @@ def _language_rules(text: str, language: str) -> list[tuple[int, int, str]]:
         if lead and lead.end() < len(match.group(0)):
             start += lead.end()
         found.append((*_trim(text, start, match.end()), "AGE"))
-    months = "|".join(lang.months.split())
+    months = "|".join(lang.months.split() + MONTHS_IN.get(language, "").split())
+    # "3 de octubre", "marzo de 2024", "em março de 2023", "w marcu 2024", "Mart 2024'te" (the
+    # Turkish case ending goes with the year: "O gün Londra'ya geldik").
+    suffix = r"(?:['’][^\W\d_]+)?" if language == "tr" else ""
     for match in re.finditer(rf"(?<!\w)(?:[\d]{{1,2}}(?:º|er|\.|-?ého|-?go|'?(?:ai|ed|fed|ydd))?\s+(?:de\s+)?"
-                             rf"(?:{months})(?:\s+(?:de\s+)?[\d]{{4}})?|(?:{months})\s+[\d]{{1,4}})(?!\w)",
-                             text, _I):
+                             rf"(?:{months})(?:\s+(?:de\s+)?[\d]{{4}})?|(?:{months})\s+(?:de\s+|del\s+)?[\d]{{1,4}})"
+                             rf"{suffix}(?!\w)", text, _I):
         found.append((match.start(), match.end(), "DATE"))
+    # A year after "since", "in", "until" in the story's language ("desde 2021", "od 2021",
+    # "2021'den beri", "منذ ٢٠٢١", "2021年").
+    for match in re.finditer(YEAR_CUES.get(language, r"(?!)"), text, _I):
+        start, end = match.span(1) if language != "zh_Hans" else match.span()  # "2021年" → "那年"
+        if language == "tr":
+            end = match.end(1) + len(re.match(r"(?:['’][^\W\d_]+)?", text[match.end(1):]).group(0))
+        found.append((start, end, "DATE"))
     if lang.place_words:
         if lang.cased:
             # "calle Gaisford", "ulica Lyme", "Heol y Bont", "Lyme sokak", "Brecknock okulu"; an article

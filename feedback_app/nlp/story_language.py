@@ -237,6 +237,14 @@ LANGUAGES: dict[str, Language] = {
                       "DATE": "那天", "DETAIL": "某个信息"}),
 }
 
+# For a month and year or a year alone ("desde 2021", "w marcu 2024"): "that year" reads better
+# than "that day" after the story's "since" or "in".
+YEAR_PLACEHOLDERS = {
+    "es": "ese año", "fr": "cette année-là", "pt": "esse ano", "pl": "tamtego roku", "tr": "o yıl",
+    "cy": "y flwyddyn honno", "so": "sanadkaas", "ar": "ذلك العام", "bn": "সেই বছর", "zh_Hans": "那年",
+}
+
+
 def _both_nukta_forms(pattern: str) -> str:
     """Bengali য়, ড়, ঢ় are written both as one letter and as letter + nukta."""
     for single, pair in (("\u09DF", "\u09AF\u09BC"), ("\u09DC", "\u09A1\u09BC"), ("\u09DD", "\u09A2\u09BC")):

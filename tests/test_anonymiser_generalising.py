@@ -1,0 +1,75 @@
+"""Rules that reach past the cue words and lists: names in a name's place in the sentence,
+schools and clubs by their shape, dates and ages said loosely, and names, titles and home towns
+in Somali, Arabic and Chinese stories. Each example is worded unlike the labelled stories."""
+import re
+
+import pytest
+
+from feedback_app.nlp.anonymiser import anonymise, find_entities
+
+
+def found(text, language=None):
+    return {text[e.start:e.end].lower() for e in find_entities(text, language)}
+
+
+def gone(text, detail, language=None):
+    result = anonymise(text, language)
+    return not re.search(rf"(?<!\w){re.escape(detail)}(?!\w)" if language != "zh_Hans" else re.escape(detail),
+                         result.text, re.IGNORECASE), result.text
+
+
+@pytest.mark.parametrize("text, date", [
+    ("the review was on thurs 9th and it went well", "thurs 9th"),
+    ("we met at the centre on wed the 21st", "wed the 21st"),
+    ("Fri 1st was the day it all changed", "fri 1st"),
+    ("we have lived here since 2019 and love it", "2019"),
+    ("until 2022 nobody listened to us", "2022"),
+])
+def test_english_dates_with_a_weekday_or_a_year(text, date):
+    assert any(date in f for f in found(text)), found(text)
+
+
+@pytest.mark.parametrize("text, language, year", [
+    ("Llegamos a Londres en abril de 2023 y todo cambió.", "es", "2023"),
+    ("Vivimos en Londres desde 2020 y mi hijo va a la escuela.", "es", "2020"),
+    ("Chegámos a Londres em junho de 2022 e tudo mudou.", "pt", "2022"),
+    ("Nous habitons à Londres depuis 2020 et mon fils va à l'école.", "fr", "2020"),
+    ("Przyjechaliśmy do Londynu w lipcu 2022 i wszystko się zmieniło.", "pl", "2022"),
+    ("Mieszkamy tutaj od 2019 i mój syn chodzi do szkoły.", "pl", "2019"),
+    ("Haziran 2023'te buraya geldik ve oğlum okula başladı.", "tr", "2023"),
+    ("2019'dan beri burada yaşıyoruz ve oğlum okula gidiyor.", "tr", "2019"),
+    ("Waxaan halkan ku noolnahay tan iyo 2020 waana ku faraxsanahay.", "so", "2020"),
+    ("Rydyn ni wedi byw yma ers 2020 ac mae fy mab yn hapus iawn.", "cy", "2020"),
+    ("نعيش هنا منذ 2020 وابني يذهب إلى المدرسة.", "ar", "2020"),
+    ("我们2019年来到这里。", "zh_Hans", "2019"),
+])
+def test_a_month_and_year_or_a_year_after_since_in_every_language(text, language, year):
+    ok, result = gone(text, year, language)
+    assert ok, result
+
+
+def test_a_year_reads_as_a_year():
+    assert "ese año" in anonymise("Vivimos en Londres desde 2020 y mi hijo va a la escuela.", "es").text
+    assert "since that year" in anonymise("we have lived here since 2019 and love it").text
+
+
+@pytest.mark.parametrize("text, age", [
+    ("my daughter is nearly four and she loves it", "four"),
+    ("he is almost 6.", "6"),
+    ("my boy just turned nine, and the worker came", "nine"),
+    ("she is going on eight now", "eight"),
+    ("he'll be twelve in june", "twelve"),
+    ("my son, almost seven, drew the picture", "seven"),
+])
+def test_ages_said_loosely(text, age):
+    ok, result = gone(text, age)
+    assert ok, result
+    assert "nearly young" not in result and "almost young" not in result
+
+
+@pytest.mark.parametrize("text", [
+    "she's nearly there with her reading",
+    "it is almost three o clock when they come",
+])
+def test_nearly_and_almost_without_an_age_stay(text):
+    assert anonymise(text).text == text
