@@ -73,3 +73,31 @@ def test_ages_said_loosely(text, age):
 ])
 def test_nearly_and_almost_without_an_age_stay(text):
     assert anonymise(text).text == text
+
+
+@pytest.mark.parametrize("text, school", [
+    ("my son goes to william tyndale primary now", "william tyndale primary"),
+    ("she started at robert blair school in september", "robert blair school"),
+    ("my daughter goes to the school Rosa Bassett and she likes it", "school rosa bassett"),
+    ("he moved to kentish town primary last year", "kentish town primary"),
+])
+def test_schools_named_after_people_or_places_and_named_after_the_word_school(text, school):
+    assert school in found(text), found(text)
+
+
+@pytest.mark.parametrize("text, club", [
+    ("he plays for Camden Town Rangers on saturdays", "camden town rangers"),
+    ("my son trains with Somers Town Athletic", "somers town athletic"),
+    ("she boxes at Maiden Lane Amateur Boxing Club", "maiden lane amateur boxing club"),
+])
+def test_clubs_by_their_shape(text, club):
+    assert any(club in f for f in found(text)), found(text)
+
+
+@pytest.mark.parametrize("text", [
+    "the park rangers were nice to the kids",
+    "at school Mrs Khan said he was doing well",
+])
+def test_what_only_looks_like_a_club_or_a_school_name(text):
+    result = anonymise(text)
+    assert "rangers were nice" in result.text or "at school someone said" in result.text, result.text

@@ -9,7 +9,10 @@ import re
 import unicodedata
 from functools import lru_cache
 
+from .given_names import LATIN_NAMES, WORD_NAMES
 from .story_language import LANGUAGES
+
+_GIVEN_NAMES = LATIN_NAMES - WORD_NAMES
 
 _I = re.IGNORECASE
 
@@ -110,6 +113,9 @@ def _name_before(text: str, start: int, end: int, *, strict: bool, english: bool
     # A lower-case name starts with a word that is not an everyday one ("the support worker
     # brought food bank vouchers" names no food bank; "kentish town boxing club" does).
     while first < len(words) and not words[first][0].isupper() and (_common(words[first]) or not english):
+        if english and first + 1 < len(words) and bare(words[first]) in _GIVEN_NAMES \
+                and not _common(words[first + 1]):
+            break  # a school named after a person: "richard cobden primary", "william ellis school"
         first += 1  # in another language's story only a capitalised name counts ("va al colegio Brecknock")
     if not english:
         # ... and only the capitalised words next to the place word: "Waxaan ku noolahay Lyme
@@ -262,6 +268,11 @@ _ENGLISH: list[tuple[str, re.Pattern]] = [
                           r"threads)\b\s*(?:(?:name|handle|account|page|id)\s*)?(?:is|=|:|-|@|on)?\s*"
                           r"((?=[\w.]*[\d_.])[\w.]{3,30}|[\w]{3,30})", _I)),
 ]
+# Second-language English puts the kind first: "the school Eleanor Palmer", "nursery Rosa Bassett".
+_NOT_A_SCHOOL_NAME = set("I I'm Mr Mrs Ms Miss Dr Monday Tuesday Wednesday Thursday Friday Saturday Sunday "
+                         "January February March April May June July August September October November December "
+                         "Christmas Easter Eid The And But So Then When".split())
+_KIND_FIRST = re.compile(r"\b(?i:school|primary|nursery|academy)\s+((?:[A-Z][^\W\d_]+(?:['’]s)?)(?:\s+[A-Z][^\W\d_]+){1,2})")
 _ENGLISH_NAMED = [
     _named(_PLAIN_STREET_TYPES, "ADDRESS"),
     _named(r"way|drive|place|row|walk|rise|hill|vale|yard|passage|gate", "ADDRESS", strict=True),
@@ -279,6 +290,10 @@ _ENGLISH_NAMED = [
     _named(r"(?:boxing|football|youth|sports?|cricket|rugby|swimming|karate|dance|drama|gymnastics|"
            r"running|boys['’]?|girls['’]?|homework|breakfast|after[- ]school)\s+club|club|fc|f\.c\.|"
            r"academy\s+fc|united|rovers", "CLUB", strict=True),
+    # A club word that is also an everyday one names a club only after a capitalised name:
+    # "Regent's Park Rangers", "Somers Town Athletic" ("the park rangers" is not one).
+    ("CLUB", re.compile(rf"\b((?:{_WORD}\s+){{1,4}}?)(?:Rangers|Athletic|Wanderers|Albion|Harriers|Juniors|"
+                        rf"Boxing\s+Club|Youth\s+Club|Amateur\s+Boxing\s+Club|ABC)\b"), True),
     _named(r"(?:traveller|travellers['’]?|caravan|gypsy|halting)\s+site|site", "SITE", strict=True),
 ]
 
@@ -367,6 +382,11 @@ def rule_entities(text: str, language: str = "en") -> list[tuple[int, int, str]]
                 if " " not in text[start:end].strip() and label not in ("CLUB",):
                     continue
                 found.append((start, end, label))
+    if language == "en":
+        for match in _KIND_FIRST.finditer(text):
+            if match.group(1).split()[0] in _NOT_A_SCHOOL_NAME:
+                continue
+            found.append((match.start(), match.end(), "SCHOOL"))
     found += _language_rules(text, language)
     return found
 

@@ -28,6 +28,13 @@ COMMUNITIES: dict[str, str] = {
         amy zoe zoë maisie harvey ethan jacob logan aiden tommy billy bobby jimmy ricky ronnie
         kayden lacey shannon jodie kirsty natalie nicola michelle samantha jennifer elizabeth
         margaret patricia susan linda barbara christine caroline victoria rebecca charlotte
+        richard robert andrew edward charles frederick alexander hugh peter philip stephen
+        anthony simon timothy nicholas jonathan benjamin matthew christopher gregory raymond
+        kenneth brian keith roger graham neil ian colin kevin gary jason carl alan stuart derek
+        dennis albert alfred ernest walter harold francis joseph eleanor edith louise joanne
+        dorothy edna mabel agnes beatrice ethel gladys irene joan judith katherine catherine
+        deborah angela diane wendy pauline jacqueline alice isabella harriet phoebe eliza
+        matilda imogen rosie
         """,
     # Welsh given names, and the Welsh forms people use in London.
     "welsh": """
