@@ -101,3 +101,33 @@ def test_clubs_by_their_shape(text, club):
 def test_what_only_looks_like_a_club_or_a_school_name(text):
     result = anonymise(text)
     assert "rangers were nice" in result.text or "at school someone said" in result.text, result.text
+
+
+@pytest.mark.parametrize("text, name", [
+    ("semhar the advocate sat with me the whole time", "semhar"),
+    ("the sw came round with ioana from housing", "ioana"),
+    ("me and tesfay went to the meeting together", "tesfay"),
+    ("the kids were upset but mahlet said it was fine", "mahlet"),
+    ("thanks rahwa for everything u did", "rahwa"),
+    ("abdi and yordanos came to the review too", "yordanos"),
+])
+def test_lower_case_names_with_no_cue_in_a_names_place(text, name):
+    ok, result = gone(text, name)
+    assert ok, result
+
+
+def test_a_name_before_its_role_reads_as_the_role():
+    assert anonymise("semhar the advocate sat with me").text == "The advocate sat with me"
+
+
+@pytest.mark.parametrize("text", [
+    "she needs help with dyspraxia.",
+    "he has dyspraxia and adhd so school is hard",
+    "we had lasagne and chips after",
+    "i was scared bcoz ppl talk",
+    "cuz the sw was late we missed it",
+    "becuase the advocate came i felt ok",
+    "gonna say the worker was kind tbh",
+])
+def test_rare_words_typos_and_text_speak_in_those_places_stay(text):
+    assert anonymise(text).text.lower() == text.lower()

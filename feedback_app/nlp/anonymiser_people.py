@@ -229,6 +229,7 @@ def english_people(text: str) -> list[tuple[int, int, str, str | None]]:
         if words and all(_is_name(w, cue=True, language="en") for w in words):
             spans.append((match.start(1), match.start(1) + len(match.group(1).rstrip()), "PERSON", None))
     spans += _listed_and_capitalised(text, "en")
+    spans += _names_in_a_name_slot(text, spans)
     # "abdi, my son," / "Mrs Begum (our social worker)": the role after a name names them.
     for start, end, label, cue in list(spans):
         if cue is None:
@@ -282,6 +283,63 @@ def _listed_and_capitalised(text: str, language: str) -> list[tuple[int, int, st
         spans.append((match.start(), end, label, None))
         position = end
     return spans
+
+
+# Where a lower-case word with no cue before it stands in a name's place: before "the
+# <role>" ("semhar the advocate"), "from housing", or a verb a person does, when it opens a
+# clause; after words that take a person ("me and", "thanks", "told"); beside a known name.
+_ORG_AFTER_FROM = (r"housing|school|nursery|council|team|family|early\s+help|social\s+services|children['’]?s\s+"
+                   r"services|cafcass|camhs|church|mosque|centre|center|hospital|surgery|charity|refuge|advocacy|"
+                   r"health|police|office|youth|college|job\s*centre|citizens|the\s+(?:council|school|nursery|"
+                   r"team|family|centre|charity|church|mosque|hospital|surgery|refuge|housing|office)")
+_SLOT_AFTER = re.compile(rf"\s+(?:the\s+(?:{ROLES})\b|from\s+(?:{_ORG_AFTER_FROM})\b)", re.IGNORECASE)
+_VERB_AFTER = re.compile(r"\s+(?:said|says|told|tells|came|comes|come|rang|rings|helped|helps|was|is|asked|asks|"
+                         r"explained|listened|sat|brought|took|called|texted|visited|made|gave|has|had|always|never|"
+                         r"stayed|showed|got|understood|smiled|laughed|phoned|wrote|sorted|fought|believed|knew|met|"
+                         r"picked|drove|walked|spoke|talked|went|goes|sent|found|kept|let|stood|would|wud|will|did|"
+                         r"and\s+i|and\s+me|n\s+me|n\s+i)\b", re.IGNORECASE)
+_CLAUSE_BEFORE = re.compile(r"(?:^|[.!?,;:\n(]\s*|\b(?:and|n|an|&|but|so|then|when|cos|coz|cuz|because|bcoz|until|"
+                            r"after|before|while|if|with|wiv|plus|also|til|till)\s+)$", re.IGNORECASE)
+_PERSON_BEFORE = re.compile(r"\b(?:me\s+(?:and|n|an|nd|&)|thank(?:s|\s+you|\s+u)?|ty|thx|cheers|told|asked|met|"
+                            r"texted|rang|phoned|called|messaged|emailed)\s+$", re.IGNORECASE)
+_LIST_JOIN = r"(?:\s*,\s*|\s+(?:and|n|an|nd|&)\s+)"
+_OTHER_LANGUAGES = ("es", "fr", "pt", "pl", "tr", "de", "it")
+
+
+def _unknown_lower_word(word: str, rare: float = 2.0) -> bool:
+    """A lower-case word that is no English word (wordfreq), no text-speak, no function word of
+    the form's languages and no common word in the other European languages families write."""
+    low = word.lower()
+    if word != low or len(low) < 3 or low in SMALL_WORDS or low in NOT_NAMES or low in KEEP_PLACES:
+        return False
+    if _text_speak(low) or re.search(r"(?:ed|ing|ly|ness|tion|ment|ful|less)$", low):
+        return False
+    if any(low in lang.markers for lang in LANGUAGES.values()):
+        return False
+    return zipf(low) < rare and all(zipf(low, code) < 3.0 for code in _OTHER_LANGUAGES)
+
+
+def _names_in_a_name_slot(text: str, spans) -> list[tuple[int, int, str, str | None]]:
+    found = []
+    taken = [(s, e) for s, e, *_ in spans]
+    for match in _TOKEN.finditer(text):
+        word = match.group(0)
+        if not word.islower() or any(s <= match.start() < e for s, e in taken):
+            continue
+        before, after = text[:match.start()], match.end()
+        slot = (_SLOT_AFTER.match(text, after) or _PERSON_BEFORE.search(before)
+                or (_CLAUSE_BEFORE.search(before) and _VERB_AFTER.match(text, after)))
+        if slot and _unknown_lower_word(word):
+            found.append((match.start(), match.end(), "PERSON", None))
+    # "abdi and dawit", "sahra, luwam and me": a rare word listed with a known name.
+    for start, end, label, _cue in list(spans) + found:
+        if label != "PERSON":
+            continue
+        for match in (re.compile(_LIST_JOIN + r"(" + _TOKEN.pattern + r")").match(text, end),
+                      re.search(r"(?<![^\W\d_])(" + _TOKEN.pattern + r")" + _LIST_JOIN + r"$", text[:start])):
+            if match and _unknown_lower_word(match.group(1), rare=2.5):
+                found.append((match.start(1), match.end(1), "PERSON", None))
+    return found
 
 
 @lru_cache(maxsize=1)
