@@ -131,3 +131,24 @@ def test_a_name_before_its_role_reads_as_the_role():
 ])
 def test_rare_words_typos_and_text_speak_in_those_places_stay(text):
     assert anonymise(text).text.lower() == text.lower()
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Cabdullaahi wuxuu aad u jecel yahay dugsiga.", "Cabdullaahi"),
+    ("Faadumo ayaa i caawisay markii aan shirka tagay.", "Faadumo"),
+    ("Ilhaan iyo aniga waxaan tagnay shirka.", "Ilhaan"),
+    # Not in the lists: a capitalised word opening the sentence, no Somali noun ending, then a verb.
+    ("Ciise wuxuu ii sharaxay wax walba. Shaqaalaha bulshada ayaa na caawiyay.", "Ciise"),
+])
+def test_somali_names_opening_a_sentence(text, name):
+    ok, result = gone(text, name, "so")
+    assert ok, result
+
+
+@pytest.mark.parametrize("text", [
+    "Shirku wuxuu ahaa mid fiican. Turjubaanka ayaa wax walba sharaxay.",
+    "Maanta waxaan dareemay farxad. Ninkaygu wuxuu i taageeray.",
+    "Haddii aad u baahato, shaqaalaha ayaa ku caawinaya.",
+])
+def test_somali_nouns_opening_a_sentence_stay(text):
+    assert anonymise(text, "so").text == text

@@ -270,6 +270,11 @@ def _listed_and_capitalised(text: str, language: str) -> list[tuple[int, int, st
             listed = False
         if listed and language != "en" and cased and not word[0].isupper() and uses_capitals:
             listed = False  # Somali "isla", "ayaan": in a story that writes capitals, a name has one
+        if language == "so" and at_start and _somali_subject(text, match, word):
+            end = _name_after(text, match.start(), cue=True, language=language) or match.end()
+            spans.append((match.start(), max(end, match.end()), "PERSON", None))
+            position = max(end, match.end())
+            continue
         word_name = low in WORD_NAMES and word[0].isupper() and (
             not at_start or _PERSON_NEXT.match(text, match.end())) and not _PRONOUN_NEXT.match(text, match.end())
         rare_opening = (cased and at_start and word[0].isupper() and len(word) >= 4 and not word.isupper()
@@ -340,6 +345,31 @@ def _names_in_a_name_slot(text: str, spans) -> list[tuple[int, int, str, str | N
             if match and _unknown_lower_word(match.group(1), rare=2.5):
                 found.append((match.start(1), match.end(1), "PERSON", None))
     return found
+
+
+# Somali: a sentence opening with a name goes on with a focus word or verb ("Liibaan wuxuu…",
+# "Xasan ayaa…", "Sahra iyo…"); a Somali noun opening one carries an article or case ending
+# ("Shirku wuxuu", "Turjubaanka ayaa", "Ninkaygu"), which a name does not.
+_SO_NEXT = re.compile(r"\s+(?:wuxuu|waxay|ayaa|ayuu|ayay|waa|baa|buu|bay|wuu|way|iyo|oo|ayaanu|ma|aad|waxa|"
+                      r"had(?:da)?|si|ku|ka|la|u)\b", re.IGNORECASE)
+_SO_NOUN_ENDING = re.compile(r"(?:ka|ga|ta|da|ha|sha|kii|gii|tii|dii|hii|ku|gu|tu|du|yu|kan|gan|tan|dan|kaas|taas|"
+                             r"kee|tee|yga|yda|ayda|ayga|eeda|eena|eenna|ankii|aan|aad|ay|uu|ii|an)$")
+_SO_OPENERS = set("""haddii markii marka maanta shalay hadda kadib kaddib laakiin balse sidoo aniga anigu annaga
+    annagu isaga iyada iyaga adiga intaas dabadeed haatan berri mar waxa waxaa waxaan waxaad waxay wuxuu
+    waad waan qof dhammaan ilaahay alle mahadsanid salaan haa maya sida hal labada hooyo aabo
+    """.split())
+
+
+def _somali_subject(text: str, match: re.Match, word: str) -> bool:
+    low = word.lower()
+    lang = LANGUAGES["so"]
+    if not word[0].isupper() or len(low) < 3 or low in _SO_OPENERS or low in lang.markers or low in NOT_NAMES:
+        return False
+    if word in lang.keep or _kept_shape(word, lang) or re.fullmatch(rf"(?:{lang.name_cues})", word, re.IGNORECASE):
+        return False
+    if _in_lists(low):
+        return bool(_SO_NEXT.match(text, match.end()) or _name_after(text, match.end(), cue=False, language="so"))
+    return not _SO_NOUN_ENDING.search(low) and bool(_SO_NEXT.match(text, match.end()))
 
 
 @lru_cache(maxsize=1)

@@ -58,7 +58,11 @@ COMMUNITIES: dict[str, str] = {
         hani idil ikran kaltun kowsar ladan maryan muna naima qamar roda safiya shukri ubax
         ugbaad warda xaliimo xamdi yasmin zamzam cabdi cali maxamed axmed xasan xuseen
         abshir aden awil bile dahir faysal geedi hirsi hussein jibril kaafi mukhtar omar said
-        sharmarke yonis
+        sharmarke yonis liibaan cabdullaahi cabdiraxmaan cabdiqaadir cabdikariim cabdisalaan
+        cabdiwali cabdirashiid cabdinaasir faadumo ilhaan xamse maxamuud cumar cismaan yuusuf
+        ibraahim ismaaciil mustafe bashiir najmo nasro ruqiyo sumaya deeqa xawo xaawo ikraan
+        kaltuumo hibaaq caasha khadiija fartuun shamso sacdiya xabiiba istahil filsan samiira
+        saynab daahir guuleed jaamac yaasiin siciid mukhtaar xirsi cawil
         """,
     "bengali": """
         mahfuz mahfuza mahbub mahmuda mizanur sabbir tanvir rashid rakib shuhel foysal sadia
