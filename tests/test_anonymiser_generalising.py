@@ -152,3 +152,38 @@ def test_somali_names_opening_a_sentence(text, name):
 ])
 def test_somali_nouns_opening_a_sentence_stay(text):
     assert anonymise(text, "so").text == text
+
+
+@pytest.mark.parametrize("text, name", [
+    ("ساعدنا الأستاذ نزار كثيرا في المدرسة.", "نزار"),
+    ("الشيخ عادل جاء إلى الاجتماع معنا.", "عادل"),
+    ("جاءت وابنتي ليان معي إلى الاجتماع.", "ليان"),
+    ("قلت لابني جود أن كل شيء بخير.", "جود"),
+    ("وزوجي مازن كان معي طوال الوقت.", "مازن"),
+    ("أم خالد جارتنا ساعدتنا كثيرا.", "خالد"),
+])
+def test_arabic_names_after_titles_and_cues_with_a_prefix(text, name):
+    ok, result = gone(text, name, "ar")
+    assert ok, result
+
+
+@pytest.mark.parametrize("text, town", [
+    ("نحن من طرطوس وجئنا إلى لندن قبل سنتين.", "طرطوس"),
+    ("ولدت في مدينة سلمية وكبرت هناك.", "سلمية"),
+    ("جئنا من دير الزور قبل خمس سنوات.", "دير الزور"),
+    ("عائلتي كلها في الحديدة الآن.", "الحديدة"),
+])
+def test_arabic_home_towns(text, town):
+    ok, result = gone(text, town, "ar")
+    assert ok, result
+
+
+@pytest.mark.parametrize("text", [
+    "نحن من سوريا ونعيش في لندن منذ مدة.",
+    "كنت أنا وزوجي متوترين جدا قبل الاجتماع.",
+    "زوجي وابني ذهبا معي إلى المدرسة.",
+    "هل تريد الشاي أم القهوة؟",
+    "ابني يذهب إلى المدرسة كل يوم.",
+])
+def test_arabic_words_in_those_places_stay(text):
+    assert anonymise(text, "ar").text == text

@@ -422,7 +422,10 @@ def other_people(text: str, language: str) -> list[tuple[int, int, str, str | No
     spans: list[tuple[int, int, str, str | None]] = []
     if language == "zh_Hans":
         return _chinese_people(text)
-    cue = re.compile(rf"(?<!\w)(?:{lang.name_cues})(?:\s*[,،]\s*|\s+)", re.IGNORECASE)
+    # Arabic writes "and", "so", "with", "for" on the front of a word: "وابنتي رهف", "لابني".
+    prefix = r"(?:[وفبل])?" if language == "ar" else ""
+    cue = re.compile(rf"(?<!\w){prefix}(?:{lang.name_cues})(?:\s*[,،]\s*|\s+)", re.IGNORECASE)
+    whole_cue = re.compile(rf"{prefix}(?:{lang.name_cues})")
     for match in cue.finditer(text):
         if lang.cased:
             end = _name_after(text, match.end(), cue=True, language=language, strong=True)
@@ -448,7 +451,10 @@ def other_people(text: str, language: str) -> list[tuple[int, int, str, str | No
                 continue
             if language == "ar" and word.startswith("ال") and word not in NATIVE_SCRIPT_NAMES["ar"]:
                 continue  # "المترجم العربي": a name does not take the article
-            if not _uncased_name(word, language, owned=bool(re.match(r"আমার|আমাদের", match.group(0)))):
+            if whole_cue.fullmatch(word):
+                continue  # "زوجي وابني": another cue, not a name
+            titled = language == "ar" and bool(_AR_TITLE.search(match.group(0).strip(" ,،")))
+            if not _uncased_name(word, language, owned=bool(re.match(r"আমার|আমাদের", match.group(0))) or titled):
                 continue  # "ابني يذهب", "المترجمة ساعدتنا": a verb after the cue, not a name
             start = match.end()
             end = start + len(word)
@@ -456,8 +462,11 @@ def other_people(text: str, language: str) -> list[tuple[int, int, str, str | No
             if second and second.group(1).rstrip("،.,!؟?") in NATIVE_SCRIPT_NAMES.get(language, ()):
                 end += second.end()
             cue_text = text[match.start():match.end()].strip(" ,،")
-            keep_cue = not re.search(r"اسم|يدعى|تدعى|تُدعى|نام|السيد|السيدة|مিসেস|মিস্টার", cue_text)
-            spans.append((match.start() if keep_cue else start, end, "PERSON", cue_text if keep_cue else None))
+            keep_cue = not re.search(r"اسم|يدعى|تدعى|تُدعى|نام|السيد|السيدة|مিসেস|মিস্টার", cue_text) \
+                and not re.fullmatch(r"[وفبل]?(?:أم|ام|أبو|ابو)", cue_text)
+            kunya = bool(re.fullmatch(r"[وفبل]?(?:أم|ام|أبو|ابو)", cue_text))  # "أم خالد" goes whole
+            spans.append((match.start() if keep_cue or kunya else start, end, "PERSON",
+                          cue_text if keep_cue else None))
     for match in _TITLED.finditer(text):  # "Mr Pritchard" in a Welsh story
         if match.group(0)[0].isupper():
             end = _name_after(text, match.end(), cue=True, language=language)
@@ -479,6 +488,9 @@ def other_people(text: str, language: str) -> list[tuple[int, int, str, str | No
     return spans
 
 
+# A title before a name: after one, only the commonest words are not a name ("الأستاذ سامر").
+_AR_TITLE = re.compile(r"(?:السيدة|السيد|الأستاذة|الأستاذ|الاستاذة|الاستاذ|الدكتورة|الدكتور|دكتورة|دكتور|الشيخة|"
+                       r"الشيخ|الحاجة|الحاج|سيدة|سيد|أستاذة|أستاذ|استاذة|استاذ|أم|ام|أبو|ابو)$")
 # Arabic pronoun endings ("ساعدتنا" helped us, "أخبرني" told me): a word with one after a cue is a verb.
 _AR_VERB_ENDING = re.compile(r"(?:تنا|ونا|تني|وني|تها|تهم|تكم|ته)$")
 
@@ -493,8 +505,12 @@ def _uncased_name(word: str, language: str, *, owned: bool = False) -> bool:
     stem = _AR_PREFIX.sub("", word) if language == "ar" else _BN_SUFFIX.sub("", word)
     if stem in NATIVE_SCRIPT_NAMES.get(language, ()):
         return True
-    if language == "ar" and _AR_VERB_ENDING.search(word):
-        return False
+    if language == "ar" and (_AR_VERB_ENDING.search(word) or re.match(r"(?:مت|مست)\S{3,}", word)):
+        return False  # a verb with its object, or a participle: "وزوجي متوترين" (tense)
+    if language == "ar":
+        # After a title only the commonest words stop a name ("الأستاذ سامر"); after a kinship word
+        # a verb is likelier ("وابني ذهبا"), and names that are words too are in the lists.
+        return zipf(word, "ar") < (5.0 if owned else 3.5)
     return zipf(word, _freq_language(language)) < (5.0 if owned and language == "bn" else 3.5)
 
 

@@ -175,8 +175,20 @@ HOME_TOWNS = (r"hargeisa|hargeysa|mogadishu|muqdisho|burao|burco|kismayo|kismaay
               r"sylhet\s+town")
 # The same, as families write them in Arabic, Bengali and Chinese.
 NATIVE_HOME_TOWNS = {
-    "ar": "حلب دمشق حمص حماة إدلب ادلب درعا الرقة القامشلي عفرين كوباني بغداد الموصل أربيل اربيل "
-          "البصرة كركوك السليمانية مقديشو هرجيسا صنعاء عدن تعز الخرطوم أم درمان بنغازي طرابلس الدار البيضاء",
+    # Cities and towns of Syria, Iraq, Yemen, Sudan, Somalia, Eritrea, Morocco, Algeria, Egypt, Libya,
+    # Palestine, Lebanon, Jordan and Afghanistan; "_" joins a name of two words. Left out: towns
+    # whose name is also an everyday word ("الباب" the door, "تدمر" destroys, "دوما" always).
+    "ar": "حلب دمشق حمص حماة إدلب ادلب درعا الرقة القامشلي عفرين كوباني اللاذقية طرطوس دير_الزور "
+          "السويداء الحسكة منبج جبلة بانياس القنيطرة داريا الزبداني جرابلس سراقب معرة_النعمان "
+          "بغداد الموصل أربيل اربيل البصرة كركوك السليمانية النجف كربلاء الفلوجة الرمادي تكريت سامراء "
+          "دهوك الناصرية بعقوبة الديوانية سنجار صنعاء عدن تعز الحديدة المكلا ذمار مأرب صعدة "
+          "الخرطوم أم_درمان بورتسودان كسلا نيالا الفاشر عطبرة ود_مدني مقديشو هرجيسا كيسمايو بوصاصو "
+          "بربرة بيدوا أسمرة اسمرة أسمرا اسمرا مصوع كرن الدار_البيضاء الرباط فاس مراكش طنجة مكناس "
+          "أكادير اكادير تطوان الناظور وهران قسنطينة عنابة سطيف تلمسان البليدة باتنة القاهرة "
+          "الإسكندرية الاسكندرية الجيزة أسيوط المنصورة طنطا الأقصر أسوان بورسعيد السويس الزقازيق "
+          "طرابلس بنغازي مصراتة سبها درنة خانيونس خان_يونس رفح نابلس الخليل جنين رام_الله بيت_لحم "
+          "طولكرم بيروت صيدا بعلبك زحلة النبطية الزرقاء إربد اربد العقبة المفرق كابل هرات قندهار "
+          "مزار_شريف جلال_آباد",
     "bn": "সিলেট ঢাকা চট্টগ্রাম মৌলভীবাজার সুনামগঞ্জ হবিগঞ্জ বিয়ানীবাজার বিশ্বনাথ বালাগঞ্জ গোলাপগঞ্জ কুমিল্লা নোয়াখালী",
     "zh_Hans": "福州 长乐 福清 温州 青田 台山 开平 广州 深圳 上海 北京 天津 沈阳 哈尔滨 成都 重庆 武汉 南京 杭州 "
                "厦门 汕头 香港 澳门 东莞 佛山 中山",
@@ -418,20 +430,49 @@ def _uncased_place(text: str, match: re.Match, language: str) -> tuple[int, int]
     return _trim(text, start, end)
 
 
+# "من مدينة …" (from the town of), "نحن من …" (we are from), "ولدت في …" (I was born in): the
+# word after names a home town when it is not an everyday word; countries and London stay.
+_AR_FROM = re.compile(r"(?<!\S)(?:(?:[وف]?(?:من|في)\s+(?=(?:مدينة|قرية|بلدة|محافظة|مدينتي|قريتي|بلدتي|ريف)\s))|"
+                      r"(?:نحن|أنا|انا|أصلنا|اصلنا|أصلي|اصلي|جئنا|جئت|أتينا|اتينا|هربنا|نزحنا|قدمنا|وصلنا)\s+من|"
+                      r"(?:ولدت|ولد|ولدنا|عشنا|كنا\s+نعيش|نشأت|كبرت|تربيت)\s+في\s+)((?:مدينة|قرية|بلدة|محافظة|مدينتي|قريتي|"
+                      r"بلدتي|ريف)\s+)?(\S+)(\s+ال\S+)?")
+_AR_KEEP_PLACES = set("سوريا سورية العراق اليمن السودان الصومال إريتريا اريتريا المغرب الجزائر مصر ليبيا فلسطين "
+                      "لبنان الأردن الاردن أفغانستان افغانستان لندن بريطانيا إنجلترا انجلترا المملكة كامدن تركيا "
+                      "الشام بلدي بلدنا هناك هنا البيت المدرسة المستشفى الحرب".split())
+
+
+def _arabic_home_towns(text: str) -> list[tuple[int, int, str]]:
+    found = []
+    for match in _AR_FROM.finditer(text):
+        word = match.group(2).rstrip("،.,!؟?")
+        if word in _AR_KEEP_PLACES or not re.match(r"[\u0600-\u06FF]", word) or (
+                zipf(word, "ar") >= (4.8 if match.group(1) else 4.0)):
+            continue
+        end = match.start(2) + len(word)
+        if match.group(3) and zipf(match.group(3).strip().rstrip("،.,!؟?"), "ar") < 4.5:
+            end = match.end(2) + len(match.group(3).rstrip("،.,!؟?"))  # "دير الزور"
+        # "في مدينة سلمية" → "في منطقة قريبة": the word for town goes with the name.
+        found.append((match.start(1) if match.group(1) else match.start(2), end, "HOME_TOWN"))
+    return found
+
+
 def _language_rules(text: str, language: str) -> list[tuple[int, int, str]]:
     lang = LANGUAGES.get(language)
     if lang is None:
         return []
     found = []
     for town in NATIVE_HOME_TOWNS.get(language, "").split():
-        if language in ("ar", "bn") and zipf(town, language) >= 5.5:
-            continue  # half of a two-word town that is an everyday word ("أم" of "أم درمان")
+        town = town.replace("_", " ")
+        if language in ("ar", "bn") and " " not in town and zipf(town, language) >= 5.5:
+            continue  # a town whose name is an everyday word too
         for match in re.finditer(rf"(?<![^\W\d_]){'(?:[وبلف])?' if language == 'ar' else ''}({re.escape(town)})(?![^\W\d_])"
                                  if language != "zh_Hans" else re.escape(town), text):
             if match.groups():
                 found.append((match.start(1), match.end(1), "HOME_TOWN"))
                 continue
             found.append((match.start(), match.end(), "HOME_TOWN"))
+    if language == "ar":
+        found += _arabic_home_towns(text)
     if language == "zh_Hans":
         for match in re.finditer(r"[一二三四五六七八九十\d]{1,3}月[一二三四五六七八九十\d]{1,3}[日号]", text):
             found.append((match.start(), match.end(), "DATE"))
