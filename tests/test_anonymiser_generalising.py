@@ -187,3 +187,38 @@ def test_arabic_home_towns(text, town):
 ])
 def test_arabic_words_in_those_places_stay(text):
     assert anonymise(text, "ar").text == text
+
+
+@pytest.mark.parametrize("text, name", [
+    ("我女儿雨桐今年上小学了。", "雨桐"),
+    ("我儿子浩然很喜欢新的老师。", "浩然"),
+    ("小军说他很喜欢那个社工。", "小军"),
+    ("会议结束后，我们和张建华说了很多。", "张建华"),
+    ("开会那天，刘洋来了，帮了我们很多。", "刘洋"),
+])
+def test_chinese_given_names_without_a_listed_cue(text, name):
+    ok, result = gone(text, name, "zh_Hans")
+    assert ok, result
+
+
+@pytest.mark.parametrize("text, town", [
+    ("我们从宁德来，一开始什么都不懂。", "宁德"),
+    ("我们从霞浦来，一开始什么都不懂。", "霞浦"),  # not listed: "从…来" says it
+    ("我老家在浙江，丈夫来自广东。", "浙江"),
+    ("我丈夫的家乡是莆田。", "莆田"),
+])
+def test_chinese_home_towns_and_provinces(text, town):
+    ok, result = gone(text, town, "zh_Hans")
+    assert ok, result
+
+
+@pytest.mark.parametrize("text", [
+    "他马上来了，我们都很开心。",
+    "我女儿今年上学了。",
+    "我儿子回家了。",
+    "我们从中国来，住在伦敦。",
+    "他让我妹妹发言。",
+    "周末我们去公园。",
+])
+def test_chinese_everyday_words_in_those_places_stay(text):
+    assert anonymise(text, "zh_Hans").text == text

@@ -415,6 +415,16 @@ _AR_PREFIX = re.compile(r"^(?:و|ف|ب|ل|ك)(?=\S{2,})")
 _BN_SUFFIX = re.compile(r"(?:ের|র|কে|ও|ই|রা|দের)$")
 _ZH_SURNAMES = NATIVE_SCRIPT_NAMES["zh_surnames"]
 _ZH_TITLES = r"(?:老师|先生|女士|小姐|医生|阿姨|叔叔|太太|社工)"
+# What follows a name in a sentence: a verb, "this year", an adverb.
+_ZH_VERB = r"(?:说|来|是|和|帮|告诉|问|陪|打电话|给|对|跟|一直|每次|总是|也|很|都|今年|在|就|去|笑|哭)"
+_ZH_GOES_ON = r"(?:今年|今天|现在|已经|刚|才|每|从|跟|和|说|是|在|很|也|的|去|上|喜欢|特别|非常|一直|最|还|就|都|被|把|给|会|能|要|想|得|了)"
+# Characters that, in these places, make an everyday word rather than a name ("我女儿今年",
+# "马上来", "小学", "周末").
+_ZH_EVERYDAY = set("的了是在很也都和就不没会有去来把给对让跟今年已经刚才每真非从被第一二三四五六七八九十上下学校好多大小"
+                   "开心高兴喜欢现总常还最特别直要想能可以时候天月日岁个们这那什么怎说话老师医生朋友家里人生病女儿妈爸"
+                   "哥姐弟妹我你他她它孩宝末便上面前后边中间里外期周次点半些样种位名叫做看听读写用过得着地而且但因为所"
+                   "以如果虽同时候年级班组区市省国心情况事情问题东西方法工作会议社工翻译律师护士主席支持人员帮助感到觉"
+                   "紧张耐慢快准尊重认真一切开始")
 
 
 def other_people(text: str, language: str) -> list[tuple[int, int, str, str | None]]:
@@ -544,5 +554,21 @@ def _chinese_people(text: str) -> list[tuple[int, int, str, str | None]]:
         spans.append((match.start(1), match.end(1), "PERSON_ZH_TITLE", None))
     for match in re.finditer(r"(?:叫|名叫|叫做)\s*([\u4e00-\u9fff]{2,3})", text):
         spans.append((match.start(1), match.end(1), "PERSON", None))
+    # Without a family name: two characters after a kinship word, before what a sentence goes on
+    # with ("我女儿欣怡今年…"), when neither is an everyday character; "小" and one character
+    # before a verb ("小红说"); a family name and one or two characters before a role or a verb,
+    # after a word that leads to a person ("和张伟说", "，李娜来了").
+    kin = r"(?:儿子|女儿|孩子|宝宝|丈夫|老公|妻子|老婆|妈妈|爸爸|奶奶|外婆|爷爷|外公|姐姐|妹妹|哥哥|弟弟|朋友|邻居|孙子|孙女)"
+    for match in re.finditer(rf"{kin}([\u4e00-\u9fff]{{2}})(?={_ZH_GOES_ON})", text):
+        if not any(c in _ZH_EVERYDAY for c in match.group(1)):
+            spans.append((match.start(1), match.end(1), "PERSON", None))
+    for match in re.finditer(rf"(?<![\u4e00-\u9fff])小([\u4e00-\u9fff])(?={_ZH_VERB})|"
+                             rf"(?<=[和跟给对是让请找被与同，。！：、])小([\u4e00-\u9fff])(?={_ZH_VERB})", text):
+        if (match.group(1) or match.group(2)) not in _ZH_EVERYDAY:
+            spans.append((match.start(), match.end(), "PERSON", None))
+    for match in re.finditer(rf"(?:^|(?<=[和跟给对是让请找被与同，。！：、\s]))({surname})([\u4e00-\u9fff]{{1,2}}?)"
+                             rf"(?={_ZH_TITLES}|{_ZH_VERB})", text):
+        if not any(c in _ZH_EVERYDAY for c in match.group(2)):
+            spans.append((match.start(1), match.end(2), "PERSON", None))
     spans += _latin_inside(text)
     return spans

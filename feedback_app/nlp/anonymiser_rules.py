@@ -190,8 +190,13 @@ NATIVE_HOME_TOWNS = {
           "طولكرم بيروت صيدا بعلبك زحلة النبطية الزرقاء إربد اربد العقبة المفرق كابل هرات قندهار "
           "مزار_شريف جلال_آباد",
     "bn": "সিলেট ঢাকা চট্টগ্রাম মৌলভীবাজার সুনামগঞ্জ হবিগঞ্জ বিয়ানীবাজার বিশ্বনাথ বালাগঞ্জ গোলাপগঞ্জ কুমিল্লা নোয়াখালী",
-    "zh_Hans": "福州 长乐 福清 温州 青田 台山 开平 广州 深圳 上海 北京 天津 沈阳 哈尔滨 成都 重庆 武汉 南京 杭州 "
-               "厦门 汕头 香港 澳门 东莞 佛山 中山",
+    # Prefecture-level cities and the counties families in London most often come from.
+    "zh_Hans": "福州 长乐 福清 连江 平潭 莆田 泉州 漳州 宁德 三明 南平 龙岩 温州 青田 文成 瑞安 乐清 丽水 台州 "
+               "宁波 绍兴 金华 义乌 嘉兴 湖州 衢州 台山 开平 恩平 鹤山 江门 广州 深圳 上海 北京 天津 沈阳 "
+               "大连 哈尔滨 长春 吉林 成都 重庆 武汉 南京 杭州 苏州 无锡 常州 徐州 扬州 南通 厦门 汕头 潮州 "
+               "揭阳 梅州 湛江 茂名 惠州 珠海 肇庆 香港 澳门 东莞 佛山 中山 济南 青岛 烟台 潍坊 郑州 洛阳 "
+               "长沙 南昌 合肥 昆明 贵阳 南宁 桂林 海口 三亚 西安 兰州 西宁 银川 太原 石家庄 保定 唐山 "
+               "呼和浩特 乌鲁木齐 拉萨 台北 高雄 台中",
 }
 # Month names after a preposition, where the language declines them: Polish "w marcu".
 MONTHS_IN = {
@@ -456,6 +461,31 @@ def _arabic_home_towns(text: str) -> list[tuple[int, int, str]]:
     return found
 
 
+# Provinces name a home town only after a word for one ("老家在福建", "来自广东"); after those
+# words, and in "从…来", two or three characters with no everyday one among them are a place.
+_ZH_PROVINCES = ("福建 浙江 广东 广西 江苏 江西 山东 山西 河南 河北 湖南 湖北 四川 贵州 云南 海南 辽宁 吉林 黑龙江 "
+                 "安徽 陕西 甘肃 青海 内蒙古 宁夏 新疆 西藏 台湾").split()
+_ZH_HOME_CUE = r"(?:老家在|老家是|老家|家乡在|家乡是|家乡|来自|出生在|出生于|生在|长在|从)"
+_ZH_NOT_PLACE = set("中国 英国 伦敦 国内 国外 这里 那里 家里 学校 医院 外地 农村 城市 乡下 那边 这边 大陆 外国 欧洲".split())
+_ZH_EVERYDAY_CHARS = set("的了是在很也都和就不没会有去来把给对让跟今年已经刚才每真非从被第一上下学校好多大小开心"
+                         "喜欢现总常还最特别要想能可以时候天月日岁个们这那什么怎说话老师医生朋友人生病儿子女妈爸"
+                         "我你他她它孩宝一直时间开始")
+
+
+def _chinese_home_towns(text: str) -> list[tuple[int, int, str]]:
+    found = []
+    provinces = "|".join(sorted(_ZH_PROVINCES, key=len, reverse=True))
+    for match in re.finditer(rf"{_ZH_HOME_CUE}\s*((?:{provinces})(?:省)?)", text):
+        found.append((match.start(1), match.end(1), "HOME_TOWN"))
+    for match in re.finditer(rf"(?:{_ZH_HOME_CUE})\s*([\u4e00-\u9fff]{{2,3}}?)(?:市|县|镇|村)?(?=来|过来|搬|到|出|的|人|，|。)", text):
+        place = match.group(1)
+        if place in _ZH_NOT_PLACE or any(c in _ZH_EVERYDAY_CHARS for c in place):
+            continue
+        found.append((match.start(1), match.end(), "HOME_TOWN") if re.match(r"[市县镇村]", text[match.end(1):match.end()])
+                     else (match.start(1), match.end(1), "HOME_TOWN"))
+    return found
+
+
 def _language_rules(text: str, language: str) -> list[tuple[int, int, str]]:
     lang = LANGUAGES.get(language)
     if lang is None:
@@ -474,6 +504,7 @@ def _language_rules(text: str, language: str) -> list[tuple[int, int, str]]:
     if language == "ar":
         found += _arabic_home_towns(text)
     if language == "zh_Hans":
+        found += _chinese_home_towns(text)
         for match in re.finditer(r"[一二三四五六七八九十\d]{1,3}月[一二三四五六七八九十\d]{1,3}[日号]", text):
             found.append((match.start(), match.end(), "DATE"))
     edge = ("", "") if language == "zh_Hans" else (r"(?<!\w)", r"(?!\w)")
