@@ -9,10 +9,10 @@ import re
 import unicodedata
 from functools import lru_cache
 
-from .given_names import LATIN_NAMES, WORD_NAMES
+from .given_names import LATIN_NAMES
 from .story_language import LANGUAGES
 
-_GIVEN_NAMES = LATIN_NAMES - WORD_NAMES
+_GIVEN_NAMES = LATIN_NAMES
 
 _I = re.IGNORECASE
 
@@ -531,7 +531,8 @@ def _language_rules(text: str, language: str) -> list[tuple[int, int, str]]:
     for match in re.finditer(YEAR_CUES.get(language, r"(?!)"), text, _I):
         start, end = match.span(1) if language != "zh_Hans" else match.span()  # "2021年" → "那年"
         if language == "tr":
-            end = match.end(1) + len(re.match(r"(?:['’][^\W\d_]+)?", text[match.end(1):]).group(0))
+            end = match.end(1) + len(re.match(r"(?:['’][^\W\d_]+|\s+(?:yılında|yılından|yılı|senesinde)\b)?",
+                                              text[match.end(1):]).group(0))
         found.append((start, end, "DATE"))
     if lang.place_words:
         if lang.cased:
