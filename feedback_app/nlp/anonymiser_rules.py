@@ -486,6 +486,14 @@ def _chinese_home_towns(text: str) -> list[tuple[int, int, str]]:
     return found
 
 
+def _with_polish_w(text: str, start: int, language: str) -> int:
+    """Polish "w marcu 2024", "w 2021" → "tamtego roku": the "w" goes too, since "w" would need
+    another case of the placeholder."""
+    if language == "pl" and re.search(r"(?<!\w)[wW]\s+$", text[:start]):
+        return re.search(r"[wW]\s+$", text[:start]).start()
+    return start
+
+
 def _language_rules(text: str, language: str) -> list[tuple[int, int, str]]:
     lang = LANGUAGES.get(language)
     if lang is None:
@@ -525,7 +533,7 @@ def _language_rules(text: str, language: str) -> list[tuple[int, int, str]]:
     for match in re.finditer(rf"(?<!\w)(?:[\d]{{1,2}}(?:º|er|\.|-?ého|-?go|'?(?:ai|ed|fed|ydd))?\s+(?:de\s+)?"
                              rf"(?:{months})(?:\s+(?:de\s+)?[\d]{{4}})?|(?:{months})\s+(?:de\s+|del\s+)?[\d]{{1,4}})"
                              rf"{suffix}(?!\w)", text, _I):
-        found.append((match.start(), match.end(), "DATE"))
+        found.append((_with_polish_w(text, match.start(), language), match.end(), "DATE"))
     # A year after "since", "in", "until" in the story's language ("desde 2021", "od 2021",
     # "2021'den beri", "منذ ٢٠٢١", "2021年").
     for match in re.finditer(YEAR_CUES.get(language, r"(?!)"), text, _I):
@@ -533,7 +541,7 @@ def _language_rules(text: str, language: str) -> list[tuple[int, int, str]]:
         if language == "tr":
             end = match.end(1) + len(re.match(r"(?:['’][^\W\d_]+|\s+(?:yılında|yılından|yılı|senesinde)\b)?",
                                               text[match.end(1):]).group(0))
-        found.append((start, end, "DATE"))
+        found.append((_with_polish_w(text, start, language), end, "DATE"))
     if lang.place_words:
         if lang.cased:
             # "calle Gaisford", "ulica Lyme", "Heol y Bont", "Lyme sokak", "Brecknock okulu"; an article

@@ -125,7 +125,7 @@ LANGUAGES: dict[str, Language] = {
         months="stycznia lutego marca kwietnia maja czerwca lipca sierpnia września października listopada "
                "grudnia styczeń luty marzec kwiecień maj czerwiec lipiec sierpień wrzesień październik listopad grudzień",
         place_words=r"ulica|ulicy|ul\.|szkoła|szkole|szpital|szpitalu|osiedle|osiedlu",
-        keep=_set("Londyn Londynie Camden Anglia Anglii Polska Polski Polsce Wielka Brytania Bóg Boże Święta"),
+        keep=_set("Londyn Londynie Londynu Londynem Camden Anglia Anglii Polska Polski Polsce Wielka Brytania Bóg Boże Święta"),
         placeholders={"PERSON": "ktoś", "PERSON2": "ktoś inny", "PLACE": "pobliska okolica",
                       "ADDRESS": "pobliska ulica", "SCHOOL": "pobliska szkoła", "AGE": "kilka lat",
                       "DATE": "tamtego dnia", "DETAIL": "pewien szczegół"}),
