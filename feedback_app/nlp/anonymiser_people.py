@@ -309,8 +309,11 @@ _PERSON_BEFORE = re.compile(r"\b(?:me\s+(?:and|n|an|nd|&)|thank(?:s|\s+you|\s+u)
                             r"texted|rang|phoned|called|messaged|emailed)\s+$", re.IGNORECASE)
 _LIST_JOIN = r"(?:\s*,\s*|\s+(?:and|n|an|nd|&)\s+)"
 _OTHER_LANGUAGES = ("es", "fr", "pt", "pl", "tr", "de", "it")
+_LIST_NEXT = re.compile(_LIST_JOIN + r"(" + _TOKEN.pattern + r")")
+_LIST_BEFORE = re.compile(r"(?<![^\W\d_])(" + _TOKEN.pattern + r")" + _LIST_JOIN + r"$")
 
 
+@lru_cache(maxsize=65536)
 def _unknown_lower_word(word: str, rare: float = 2.0) -> bool:
     """A lower-case word that is no English word (wordfreq), no text-speak, no function word of
     the form's languages and no common word in the other European languages families write."""
@@ -329,19 +332,21 @@ def _names_in_a_name_slot(text: str, spans) -> list[tuple[int, int, str, str | N
     taken = [(s, e) for s, e, *_ in spans]
     for match in _TOKEN.finditer(text):
         word = match.group(0)
-        if not word.islower() or any(s <= match.start() < e for s, e in taken):
+        if not word.islower() or not _unknown_lower_word(word) or any(s <= match.start() < e for s, e in taken):
             continue
-        before, after = text[:match.start()], match.end()
+        # Only the few words before matter: a bounded window keeps this linear in the story.
+        before, after = text[max(0, match.start() - 40):match.start()], match.end()
+        if match.start() <= 40:
+            before = text[:match.start()]
         slot = (_SLOT_AFTER.match(text, after) or _PERSON_BEFORE.search(before)
-                or (_CLAUSE_BEFORE.search(before) and _VERB_AFTER.match(text, after)))
-        if slot and _unknown_lower_word(word):
+                or (_VERB_AFTER.match(text, after) and _CLAUSE_BEFORE.search(before)))
+        if slot:
             found.append((match.start(), match.end(), "PERSON", None))
     # "abdi and dawit", "sahra, luwam and me": a rare word listed with a known name.
     for start, end, label, _cue in list(spans) + found:
         if label != "PERSON":
             continue
-        for match in (re.compile(_LIST_JOIN + r"(" + _TOKEN.pattern + r")").match(text, end),
-                      re.search(r"(?<![^\W\d_])(" + _TOKEN.pattern + r")" + _LIST_JOIN + r"$", text[:start])):
+        for match in (_LIST_NEXT.match(text, end), _LIST_BEFORE.search(text[max(0, start - 40):start])):
             if match and _unknown_lower_word(match.group(1), rare=2.5):
                 found.append((match.start(1), match.end(1), "PERSON", None))
     return found

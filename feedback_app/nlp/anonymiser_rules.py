@@ -486,6 +486,21 @@ def _chinese_home_towns(text: str) -> list[tuple[int, int, str]]:
     return found
 
 
+@lru_cache(maxsize=None)
+def _native_towns(language: str) -> re.Pattern | None:
+    """One pattern for the language's list of towns, longest first ("أم درمان" before a shorter one)."""
+    towns = [t.replace("_", " ") for t in NATIVE_HOME_TOWNS.get(language, "").split()]
+    # A town whose name is an everyday word too is left out.
+    towns = [t for t in towns if not (language in ("ar", "bn") and " " not in t and zipf(t, language) >= 5.5)]
+    if not towns:
+        return None
+    alternation = "|".join(re.escape(t) for t in sorted(towns, key=len, reverse=True))
+    if language == "zh_Hans":
+        return re.compile(rf"({alternation})")
+    prefix = "(?:[وبلف])?" if language == "ar" else ""
+    return re.compile(rf"(?<![^\W\d_]){prefix}({alternation})(?![^\W\d_])")
+
+
 def _with_polish_w(text: str, start: int, language: str) -> int:
     """Polish "w marcu 2024", "w 2021" → "tamtego roku": the "w" goes too, since "w" would need
     another case of the placeholder."""
@@ -499,16 +514,10 @@ def _language_rules(text: str, language: str) -> list[tuple[int, int, str]]:
     if lang is None:
         return []
     found = []
-    for town in NATIVE_HOME_TOWNS.get(language, "").split():
-        town = town.replace("_", " ")
-        if language in ("ar", "bn") and " " not in town and zipf(town, language) >= 5.5:
-            continue  # a town whose name is an everyday word too
-        for match in re.finditer(rf"(?<![^\W\d_]){'(?:[وبلف])?' if language == 'ar' else ''}({re.escape(town)})(?![^\W\d_])"
-                                 if language != "zh_Hans" else re.escape(town), text):
-            if match.groups():
-                found.append((match.start(1), match.end(1), "HOME_TOWN"))
-                continue
-            found.append((match.start(), match.end(), "HOME_TOWN"))
+    towns = _native_towns(language)
+    if towns is not None:
+        for match in towns.finditer(text):
+            found.append((match.start(1), match.end(1), "HOME_TOWN"))
     if language == "ar":
         found += _arabic_home_towns(text)
     if language == "zh_Hans":
