@@ -42,6 +42,7 @@ def test_english_dates_with_a_weekday_or_a_year(text, date):
     ("Rydyn ni wedi byw yma ers 2020 ac mae fy mab yn hapus iawn.", "cy", "2020"),
     ("نعيش هنا منذ 2020 وابني يذهب إلى المدرسة.", "ar", "2020"),
     ("我们2019年来到这里。", "zh_Hans", "2019"),
+    ("আমরা ২০২০ সালে লন্ডনে এসেছি এবং সমাজকর্মী খুব ভালো ছিলেন।", "bn", "২০২০"),
 ])
 def test_a_month_and_year_or_a_year_after_since_in_every_language(text, language, year):
     ok, result = gone(text, year, language)
@@ -49,6 +50,8 @@ def test_a_month_and_year_or_a_year_after_since_in_every_language(text, language
 
 
 def test_a_year_reads_as_a_year():
+    assert anonymise("আমরা ২০২০ সালে লন্ডনে এসেছি।", "bn").text == "আমরা সেই বছর লন্ডনে এসেছি।"
+    assert anonymise("Przyjechaliśmy do Londynu w lipcu 2022.", "pl").text == "Przyjechaliśmy do Londynu tamtego roku."
     assert "ese año" in anonymise("Vivimos en Londres desde 2020 y mi hijo va a la escuela.", "es").text
     assert "since that year" in anonymise("we have lived here since 2019 and love it").text
 

@@ -214,7 +214,7 @@ YEAR_CUES = {
     "cy": rf"(?<!\w)(?:ers|yn|tan|hyd|o)\s+{_YEAR}(?![\d/.-])",
     "so": rf"(?<!\w)(?:tan\s+iyo|ilaa|sanadkii|sannadkii|sanadka|sannadka|laga\s+soo\s+bilaabo|ee)\s+{_YEAR}(?![\d/.-])",
     "ar": rf"(?:منذ|في|حتى|عام|سنة|من)\s+(?:عام\s+|سنة\s+)?{_YEAR}",
-    "bn": rf"{_YEAR}\s*(?:সাল|সালে|সালের|থেকে)",
+    "bn": rf"{_YEAR}(?=\s*(?:সাল|থেকে))(?:\s*(?:সালের|সালে|সাল))?",
     "zh_Hans": r"((?:19|20)\d{2}|[一二][〇零九一二三四五六七八]{3})年",
 }
 _PLACE_NOUNS = (r"(?:village|town|city|district|region|province|area|neighbourhood|island)")
@@ -546,7 +546,8 @@ def _language_rules(text: str, language: str) -> list[tuple[int, int, str]]:
     # A year after "since", "in", "until" in the story's language ("desde 2021", "od 2021",
     # "2021'den beri", "منذ ٢٠٢١", "2021年").
     for match in re.finditer(YEAR_CUES.get(language, r"(?!)"), text, _I):
-        start, end = match.span(1) if language != "zh_Hans" else match.span()  # "2021年" → "那年"
+        # "2021年" → "那年", "২০২১ সালে" → "সেই বছর" (the word for year goes with it)
+        start, end = match.span(1) if language not in ("zh_Hans", "bn") else (match.start(1), match.end())
         if language == "tr":
             end = match.end(1) + len(re.match(r"(?:['’][^\W\d_]+|\s+(?:yılında|yılından|yılı|senesinde)\b)?",
                                               text[match.end(1):]).group(0))
