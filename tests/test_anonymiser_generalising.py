@@ -228,3 +228,9 @@ def test_chinese_home_towns_and_provinces(text, town):
 ])
 def test_chinese_everyday_words_in_those_places_stay(text):
     assert anonymise(text, "zh_Hans").text == text
+
+
+def test_an_age_between_commas_after_a_name_goes_in_french():
+    from feedback_app.nlp.anonymiser import anonymise
+    result = anonymise("mon fils Karim, douze ans, a parlé au président.", "fr")
+    assert "douze" not in result.text and "Karim" not in result.text

@@ -524,9 +524,10 @@ def _language_rules(text: str, language: str) -> list[tuple[int, int, str]]:
         found += _chinese_home_towns(text)
         for match in re.finditer(r"[一二三四五六七八九十\d]{1,3}月[一二三四五六七八九十\d]{1,3}[日号]", text):
             found.append((match.start(), match.end(), "DATE"))
-    edge = ("", "") if language == "zh_Hans" else (r"(?<!\w)", r"(?!\w)")
+    # An age may also stand between commas after a name ("ma fille Awa, quinze ans, …").
+    edge = ("", "") if language == "zh_Hans" else (r"(?:(?<!\w)|(?=,))", r"(?!\w)")
     for match in re.finditer(rf"{edge[0]}(?:{lang.ages}){edge[1]}", text, _I):
-        start = match.start()
+        start = match.start() + len(re.match(r",?\s*", match.group(0)).group(0))
         # "عمره ٧ سنوات", "বয়স নয় বছর", "tiene 7 años", "ma 7 lat": the word for "his age" or "has"
         # stays and reads with the placeholder ("tiene pocos años").
         lead = re.match(r"(?:عمره|عمرها|عمري|عمرهم|বয়স|tiene|tenía|tenia|cumplió|cumple|de|tem|tinha|fez|faz|ma|"

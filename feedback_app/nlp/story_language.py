@@ -86,7 +86,7 @@ LANGUAGES: dict[str, Language] = {
                   r"assistante sociale|assistant social|éducatrice|éducateur|institutrice|instituteur|"
                   r"maîtresse|interprète|avocate|avocat|médecin|infirmière)|s'appelle|s’appelle|appelée|"
                   r"appelé|je m'appelle|je m’appelle|je suis|madame|monsieur|mme\.?|m\.|nommée|nommé|prénommée|prénommé",
-        ages=rf"(?:a|avait|aura|de|âgée? de)\s+(?:{_DIGITS}|un|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|"
+        ages=rf"(?:a|avait|aura|de|âgée? de|,)\s+(?:{_DIGITS}|un|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|"
              r"douze|treize|quatorze|quinze|seize)\s+(?:ans|mois|semaines)",
         months="janvier février fevrier mars avril mai juin juillet août aout septembre octobre novembre décembre decembre",
         place_words=r"rue|avenue|école|ecole|collège|college|hôpital|hopital|cité|quartier",
