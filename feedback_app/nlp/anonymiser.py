@@ -174,6 +174,9 @@ def _placeholder(text: str, start: int, end: int, label: str, lang) -> str:
         if label == "AGE_BRACKET":
             return ""
         placeholder = lang.placeholders.get(kind, lang.placeholders["DETAIL"])
+        if label == "DATE" and re.search(r"\d{4}|[〇零一二][〇零一二三四五六七八九]{3}", value) \
+                and not re.search(r"(?<!\d)\d{1,2}(?!\d)", value):
+            placeholder = story_language.YEAR_PLACEHOLDERS.get(lang.code, placeholder)  # "desde ese año"
         if lang.articles_before and lang.indefinite and re.search(
                 rf"(?<![^\W\d_])(?:{lang.articles_before})\s*$", text[:start], re.IGNORECASE):
             # "en la calle Gaisford" → "en la calle cercana", "na rua Agar" → "na rua próxima"

@@ -229,6 +229,7 @@ def english_people(text: str) -> list[tuple[int, int, str, str | None]]:
         if words and all(_is_name(w, cue=True, language="en") for w in words):
             spans.append((match.start(1), match.start(1) + len(match.group(1).rstrip()), "PERSON", None))
     spans += _listed_and_capitalised(text, "en")
+    spans += _names_in_a_name_slot(text, spans)
     # "abdi, my son," / "Mrs Begum (our social worker)": the role after a name names them.
     for start, end, label, cue in list(spans):
         if cue is None:
@@ -269,6 +270,11 @@ def _listed_and_capitalised(text: str, language: str) -> list[tuple[int, int, st
             listed = False
         if listed and language != "en" and cased and not word[0].isupper() and uses_capitals:
             listed = False  # Somali "isla", "ayaan": in a story that writes capitals, a name has one
+        if language == "so" and at_start and _somali_subject(text, match, word):
+            end = _name_after(text, match.start(), cue=True, language=language) or match.end()
+            spans.append((match.start(), max(end, match.end()), "PERSON", None))
+            position = max(end, match.end())
+            continue
         word_name = low in WORD_NAMES and word[0].isupper() and (
             not at_start or _PERSON_NEXT.match(text, match.end())) and not _PRONOUN_NEXT.match(text, match.end())
         rare_opening = (cased and at_start and word[0].isupper() and len(word) >= 4 and not word.isupper()
@@ -282,6 +288,93 @@ def _listed_and_capitalised(text: str, language: str) -> list[tuple[int, int, st
         spans.append((match.start(), end, label, None))
         position = end
     return spans
+
+
+# Where a lower-case word with no cue before it stands in a name's place: before "the
+# <role>" ("semhar the advocate"), "from housing", or a verb a person does, when it opens a
+# clause; after words that take a person ("me and", "thanks", "told"); beside a known name.
+_ORG_AFTER_FROM = (r"housing|school|nursery|council|team|family|early\s+help|social\s+services|children['’]?s\s+"
+                   r"services|cafcass|camhs|church|mosque|centre|center|hospital|surgery|charity|refuge|advocacy|"
+                   r"health|police|office|youth|college|job\s*centre|citizens|the\s+(?:council|school|nursery|"
+                   r"team|family|centre|charity|church|mosque|hospital|surgery|refuge|housing|office)")
+_SLOT_AFTER = re.compile(rf"\s+(?:the\s+(?:{ROLES})\b|from\s+(?:{_ORG_AFTER_FROM})\b)", re.IGNORECASE)
+_VERB_AFTER = re.compile(r"\s+(?:said|says|told|tells|came|comes|come|rang|rings|helped|helps|was|is|asked|asks|"
+                         r"explained|listened|sat|brought|took|called|texted|visited|made|gave|has|had|always|never|"
+                         r"stayed|showed|got|understood|smiled|laughed|phoned|wrote|sorted|fought|believed|knew|met|"
+                         r"picked|drove|walked|spoke|talked|went|goes|sent|found|kept|let|stood|would|wud|will|did|"
+                         r"and\s+i|and\s+me|n\s+me|n\s+i)\b", re.IGNORECASE)
+_CLAUSE_BEFORE = re.compile(r"(?:^|[.!?,;:\n(]\s*|\b(?:and|n|an|&|but|so|then|when|cos|coz|cuz|because|bcoz|until|"
+                            r"after|before|while|if|with|wiv|plus|also|til|till)\s+)$", re.IGNORECASE)
+_PERSON_BEFORE = re.compile(r"\b(?:me\s+(?:and|n|an|nd|&)|thank(?:s|\s+you|\s+u)?|ty|thx|cheers|told|asked|met|"
+                            r"texted|rang|phoned|called|messaged|emailed)\s+$", re.IGNORECASE)
+_LIST_JOIN = r"(?:\s*,\s*|\s+(?:and|n|an|nd|&)\s+)"
+_OTHER_LANGUAGES = ("es", "fr", "pt", "pl", "tr", "de", "it")
+_LIST_NEXT = re.compile(_LIST_JOIN + r"(" + _TOKEN.pattern + r")")
+_LIST_BEFORE = re.compile(r"(?<![^\W\d_])(" + _TOKEN.pattern + r")" + _LIST_JOIN + r"$")
+
+
+@lru_cache(maxsize=65536)
+def _unknown_lower_word(word: str, rare: float = 2.0) -> bool:
+    """A lower-case word that is no English word (wordfreq), no text-speak, no function word of
+    the form's languages and no common word in the other European languages families write."""
+    low = word.lower()
+    if word != low or len(low) < 3 or low in SMALL_WORDS or low in NOT_NAMES or low in KEEP_PLACES:
+        return False
+    if _text_speak(low) or re.search(r"(?:ed|ing|ly|ness|tion|ment|ful|less)$", low):
+        return False
+    if any(low in lang.markers for lang in LANGUAGES.values()):
+        return False
+    return zipf(low) < rare and all(zipf(low, code) < 3.0 for code in _OTHER_LANGUAGES)
+
+
+def _names_in_a_name_slot(text: str, spans) -> list[tuple[int, int, str, str | None]]:
+    found = []
+    taken = [(s, e) for s, e, *_ in spans]
+    for match in _TOKEN.finditer(text):
+        word = match.group(0)
+        if not word.islower() or not _unknown_lower_word(word) or any(s <= match.start() < e for s, e in taken):
+            continue
+        # Only the few words before matter: a bounded window keeps this linear in the story.
+        before, after = text[max(0, match.start() - 40):match.start()], match.end()
+        if match.start() <= 40:
+            before = text[:match.start()]
+        slot = (_SLOT_AFTER.match(text, after) or _PERSON_BEFORE.search(before)
+                or (_VERB_AFTER.match(text, after) and _CLAUSE_BEFORE.search(before)))
+        if slot:
+            found.append((match.start(), match.end(), "PERSON", None))
+    # "abdi and dawit", "sahra, luwam and me": a rare word listed with a known name.
+    for start, end, label, _cue in list(spans) + found:
+        if label != "PERSON":
+            continue
+        for match in (_LIST_NEXT.match(text, end), _LIST_BEFORE.search(text[max(0, start - 40):start])):
+            if match and _unknown_lower_word(match.group(1), rare=2.5):
+                found.append((match.start(1), match.end(1), "PERSON", None))
+    return found
+
+
+# Somali: a sentence opening with a name goes on with a focus word or verb ("Liibaan wuxuu…",
+# "Xasan ayaa…", "Sahra iyo…"); a Somali noun opening one carries an article or case ending
+# ("Shirku wuxuu", "Turjubaanka ayaa", "Ninkaygu"), which a name does not.
+_SO_NEXT = re.compile(r"\s+(?:wuxuu|waxay|ayaa|ayuu|ayay|waa|baa|buu|bay|wuu|way|iyo|oo|ayaanu|ma|aad|waxa|"
+                      r"had(?:da)?|si|ku|ka|la|u)\b", re.IGNORECASE)
+_SO_NOUN_ENDING = re.compile(r"(?:ka|ga|ta|da|ha|sha|kii|gii|tii|dii|hii|ku|gu|tu|du|yu|kan|gan|tan|dan|kaas|taas|"
+                             r"kee|tee|yga|yda|ayda|ayga|eeda|eena|eenna|ankii|aan|aad|ay|uu|ii|an)$")
+_SO_OPENERS = set("""haddii markii marka maanta shalay hadda kadib kaddib laakiin balse sidoo aniga anigu annaga
+    annagu isaga iyada iyaga adiga intaas dabadeed haatan berri mar waxa waxaa waxaan waxaad waxay wuxuu
+    waad waan qof dhammaan ilaahay alle mahadsanid salaan haa maya sida hal labada hooyo aabo
+    """.split())
+
+
+def _somali_subject(text: str, match: re.Match, word: str) -> bool:
+    low = word.lower()
+    lang = LANGUAGES["so"]
+    if not word[0].isupper() or len(low) < 3 or low in _SO_OPENERS or low in lang.markers or low in NOT_NAMES:
+        return False
+    if word in lang.keep or _kept_shape(word, lang) or re.fullmatch(rf"(?:{lang.name_cues})", word, re.IGNORECASE):
+        return False
+    if _in_lists(low):
+        return bool(_SO_NEXT.match(text, match.end()) or _name_after(text, match.end(), cue=False, language="so"))
+    return not _SO_NOUN_ENDING.search(low) and bool(_SO_NEXT.match(text, match.end()))
 
 
 @lru_cache(maxsize=1)
@@ -327,6 +420,16 @@ _AR_PREFIX = re.compile(r"^(?:و|ف|ب|ل|ك)(?=\S{2,})")
 _BN_SUFFIX = re.compile(r"(?:ের|র|কে|ও|ই|রা|দের)$")
 _ZH_SURNAMES = NATIVE_SCRIPT_NAMES["zh_surnames"]
 _ZH_TITLES = r"(?:老师|先生|女士|小姐|医生|阿姨|叔叔|太太|社工)"
+# What follows a name in a sentence: a verb, "this year", an adverb.
+_ZH_VERB = r"(?:说|来|是|和|帮|告诉|问|陪|打电话|给|对|跟|一直|每次|总是|也|很|都|今年|在|就|去|笑|哭)"
+_ZH_GOES_ON = r"(?:今年|今天|现在|已经|刚|才|每|从|跟|和|说|是|在|很|也|的|去|上|喜欢|特别|非常|一直|最|还|就|都|被|把|给|会|能|要|想|得|了)"
+# Characters that, in these places, make an everyday word rather than a name ("我女儿今年",
+# "马上来", "小学", "周末").
+_ZH_EVERYDAY = set("的了是在很也都和就不没会有去来把给对让跟今年已经刚才每真非从被第一二三四五六七八九十上下学校好多大小"
+                   "开心高兴喜欢现总常还最特别直要想能可以时候天月日岁个们这那什么怎说话老师医生朋友家里人生病女儿妈爸"
+                   "哥姐弟妹我你他她它孩宝末便上面前后边中间里外期周次点半些样种位名叫做看听读写用过得着地而且但因为所"
+                   "以如果虽同时候年级班组区市省国心情况事情问题东西方法工作会议社工翻译律师护士主席支持人员帮助感到觉"
+                   "紧张耐慢快准尊重认真一切开始")
 
 
 def other_people(text: str, language: str) -> list[tuple[int, int, str, str | None]]:
@@ -334,7 +437,10 @@ def other_people(text: str, language: str) -> list[tuple[int, int, str, str | No
     spans: list[tuple[int, int, str, str | None]] = []
     if language == "zh_Hans":
         return _chinese_people(text)
-    cue = re.compile(rf"(?<!\w)(?:{lang.name_cues})(?:\s*[,،]\s*|\s+)", re.IGNORECASE)
+    # Arabic writes "and", "so", "with", "for" on the front of a word: "وابنتي رهف", "لابني".
+    prefix = r"(?:[وفبل])?" if language == "ar" else ""
+    cue = re.compile(rf"(?<!\w){prefix}(?:{lang.name_cues})(?:\s*[,،]\s*|\s+)", re.IGNORECASE)
+    whole_cue = re.compile(rf"{prefix}(?:{lang.name_cues})")
     for match in cue.finditer(text):
         if lang.cased:
             end = _name_after(text, match.end(), cue=True, language=language, strong=True)
@@ -360,7 +466,10 @@ def other_people(text: str, language: str) -> list[tuple[int, int, str, str | No
                 continue
             if language == "ar" and word.startswith("ال") and word not in NATIVE_SCRIPT_NAMES["ar"]:
                 continue  # "المترجم العربي": a name does not take the article
-            if not _uncased_name(word, language, owned=bool(re.match(r"আমার|আমাদের", match.group(0)))):
+            if whole_cue.fullmatch(word):
+                continue  # "زوجي وابني": another cue, not a name
+            titled = language == "ar" and bool(_AR_TITLE.search(match.group(0).strip(" ,،")))
+            if not _uncased_name(word, language, owned=bool(re.match(r"আমার|আমাদের", match.group(0))) or titled):
                 continue  # "ابني يذهب", "المترجمة ساعدتنا": a verb after the cue, not a name
             start = match.end()
             end = start + len(word)
@@ -368,8 +477,11 @@ def other_people(text: str, language: str) -> list[tuple[int, int, str, str | No
             if second and second.group(1).rstrip("،.,!؟?") in NATIVE_SCRIPT_NAMES.get(language, ()):
                 end += second.end()
             cue_text = text[match.start():match.end()].strip(" ,،")
-            keep_cue = not re.search(r"اسم|يدعى|تدعى|تُدعى|نام|السيد|السيدة|مিসেস|মিস্টার", cue_text)
-            spans.append((match.start() if keep_cue else start, end, "PERSON", cue_text if keep_cue else None))
+            keep_cue = not re.search(r"اسم|يدعى|تدعى|تُدعى|نام|السيد|السيدة|مিসেস|মিস্টার", cue_text) \
+                and not re.fullmatch(r"[وفبل]?(?:أم|ام|أبو|ابو)", cue_text)
+            kunya = bool(re.fullmatch(r"[وفبل]?(?:أم|ام|أبو|ابو)", cue_text))  # "أم خالد" goes whole
+            spans.append((match.start() if keep_cue or kunya else start, end, "PERSON",
+                          cue_text if keep_cue else None))
     for match in _TITLED.finditer(text):  # "Mr Pritchard" in a Welsh story
         if match.group(0)[0].isupper():
             end = _name_after(text, match.end(), cue=True, language=language)
@@ -391,6 +503,9 @@ def other_people(text: str, language: str) -> list[tuple[int, int, str, str | No
     return spans
 
 
+# A title before a name: after one, only the commonest words are not a name ("الأستاذ سامر").
+_AR_TITLE = re.compile(r"(?:السيدة|السيد|الأستاذة|الأستاذ|الاستاذة|الاستاذ|الدكتورة|الدكتور|دكتورة|دكتور|الشيخة|"
+                       r"الشيخ|الحاجة|الحاج|سيدة|سيد|أستاذة|أستاذ|استاذة|استاذ|أم|ام|أبو|ابو)$")
 # Arabic pronoun endings ("ساعدتنا" helped us, "أخبرني" told me): a word with one after a cue is a verb.
 _AR_VERB_ENDING = re.compile(r"(?:تنا|ونا|تني|وني|تها|تهم|تكم|ته)$")
 
@@ -405,8 +520,12 @@ def _uncased_name(word: str, language: str, *, owned: bool = False) -> bool:
     stem = _AR_PREFIX.sub("", word) if language == "ar" else _BN_SUFFIX.sub("", word)
     if stem in NATIVE_SCRIPT_NAMES.get(language, ()):
         return True
-    if language == "ar" and _AR_VERB_ENDING.search(word):
-        return False
+    if language == "ar" and (_AR_VERB_ENDING.search(word) or re.match(r"(?:مت|مست)\S{3,}", word)):
+        return False  # a verb with its object, or a participle: "وزوجي متوترين" (tense)
+    if language == "ar":
+        # After a title only the commonest words stop a name ("الأستاذ سامر"); after a kinship word
+        # a verb is likelier ("وابني ذهبا"), and names that are words too are in the lists.
+        return zipf(word, "ar") < (5.0 if owned else 3.5)
     return zipf(word, _freq_language(language)) < (5.0 if owned and language == "bn" else 3.5)
 
 
@@ -440,5 +559,21 @@ def _chinese_people(text: str) -> list[tuple[int, int, str, str | None]]:
         spans.append((match.start(1), match.end(1), "PERSON_ZH_TITLE", None))
     for match in re.finditer(r"(?:叫|名叫|叫做)\s*([\u4e00-\u9fff]{2,3})", text):
         spans.append((match.start(1), match.end(1), "PERSON", None))
+    # Without a family name: two characters after a kinship word, before what a sentence goes on
+    # with ("我女儿欣怡今年…"), when neither is an everyday character; "小" and one character
+    # before a verb ("小红说"); a family name and one or two characters before a role or a verb,
+    # after a word that leads to a person ("和张伟说", "，李娜来了").
+    kin = r"(?:儿子|女儿|孩子|宝宝|丈夫|老公|妻子|老婆|妈妈|爸爸|奶奶|外婆|爷爷|外公|姐姐|妹妹|哥哥|弟弟|朋友|邻居|孙子|孙女)"
+    for match in re.finditer(rf"{kin}([\u4e00-\u9fff]{{2}})(?={_ZH_GOES_ON})", text):
+        if not any(c in _ZH_EVERYDAY for c in match.group(1)):
+            spans.append((match.start(1), match.end(1), "PERSON", None))
+    for match in re.finditer(rf"(?<![\u4e00-\u9fff])小([\u4e00-\u9fff])(?={_ZH_VERB})|"
+                             rf"(?<=[和跟给对是让请找被与同，。！：、])小([\u4e00-\u9fff])(?={_ZH_VERB})", text):
+        if (match.group(1) or match.group(2)) not in _ZH_EVERYDAY:
+            spans.append((match.start(), match.end(), "PERSON", None))
+    for match in re.finditer(rf"(?:^|(?<=[和跟给对是让请找被与同，。！：、\s]))({surname})([\u4e00-\u9fff]{{1,2}}?)"
+                             rf"(?={_ZH_TITLES}|{_ZH_VERB})", text):
+        if not any(c in _ZH_EVERYDAY for c in match.group(2)):
+            spans.append((match.start(1), match.end(2), "PERSON", None))
     spans += _latin_inside(text)
     return spans

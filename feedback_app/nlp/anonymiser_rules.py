@@ -9,7 +9,10 @@ import re
 import unicodedata
 from functools import lru_cache
 
+from .given_names import LATIN_NAMES
 from .story_language import LANGUAGES
+
+_GIVEN_NAMES = LATIN_NAMES
 
 _I = re.IGNORECASE
 
@@ -110,6 +113,9 @@ def _name_before(text: str, start: int, end: int, *, strict: bool, english: bool
     # A lower-case name starts with a word that is not an everyday one ("the support worker
     # brought food bank vouchers" names no food bank; "kentish town boxing club" does).
     while first < len(words) and not words[first][0].isupper() and (_common(words[first]) or not english):
+        if english and first + 1 < len(words) and bare(words[first]) in _GIVEN_NAMES \
+                and not _common(words[first + 1]):
+            break  # a school named after a person: "richard cobden primary", "william ellis school"
         first += 1  # in another language's story only a capitalised name counts ("va al colegio Brecknock")
     if not english:
         # ... and only the capitalised words next to the place word: "Waxaan ku noolahay Lyme
@@ -169,11 +175,47 @@ HOME_TOWNS = (r"hargeisa|hargeysa|mogadishu|muqdisho|burao|burco|kismayo|kismaay
               r"sylhet\s+town")
 # The same, as families write them in Arabic, Bengali and Chinese.
 NATIVE_HOME_TOWNS = {
-    "ar": "حلب دمشق حمص حماة إدلب ادلب درعا الرقة القامشلي عفرين كوباني بغداد الموصل أربيل اربيل "
-          "البصرة كركوك السليمانية مقديشو هرجيسا صنعاء عدن تعز الخرطوم أم درمان بنغازي طرابلس الدار البيضاء",
+    # Cities and towns of Syria, Iraq, Yemen, Sudan, Somalia, Eritrea, Morocco, Algeria, Egypt, Libya,
+    # Palestine, Lebanon, Jordan and Afghanistan; "_" joins a name of two words. Left out: towns
+    # whose name is also an everyday word ("الباب" the door, "تدمر" destroys, "دوما" always).
+    "ar": "حلب دمشق حمص حماة إدلب ادلب درعا الرقة القامشلي عفرين كوباني اللاذقية طرطوس دير_الزور "
+          "السويداء الحسكة منبج جبلة بانياس القنيطرة داريا الزبداني جرابلس سراقب معرة_النعمان "
+          "بغداد الموصل أربيل اربيل البصرة كركوك السليمانية النجف كربلاء الفلوجة الرمادي تكريت سامراء "
+          "دهوك الناصرية بعقوبة الديوانية سنجار صنعاء عدن تعز الحديدة المكلا ذمار مأرب صعدة "
+          "الخرطوم أم_درمان بورتسودان كسلا نيالا الفاشر عطبرة ود_مدني مقديشو هرجيسا كيسمايو بوصاصو "
+          "بربرة بيدوا أسمرة اسمرة أسمرا اسمرا مصوع كرن الدار_البيضاء الرباط فاس مراكش طنجة مكناس "
+          "أكادير اكادير تطوان الناظور وهران قسنطينة عنابة سطيف تلمسان البليدة باتنة القاهرة "
+          "الإسكندرية الاسكندرية الجيزة أسيوط المنصورة طنطا الأقصر أسوان بورسعيد السويس الزقازيق "
+          "طرابلس بنغازي مصراتة سبها درنة خانيونس خان_يونس رفح نابلس الخليل جنين رام_الله بيت_لحم "
+          "طولكرم بيروت صيدا بعلبك زحلة النبطية الزرقاء إربد اربد العقبة المفرق كابل هرات قندهار "
+          "مزار_شريف جلال_آباد",
     "bn": "সিলেট ঢাকা চট্টগ্রাম মৌলভীবাজার সুনামগঞ্জ হবিগঞ্জ বিয়ানীবাজার বিশ্বনাথ বালাগঞ্জ গোলাপগঞ্জ কুমিল্লা নোয়াখালী",
-    "zh_Hans": "福州 长乐 福清 温州 青田 台山 开平 广州 深圳 上海 北京 天津 沈阳 哈尔滨 成都 重庆 武汉 南京 杭州 "
-               "厦门 汕头 香港 澳门 东莞 佛山 中山",
+    # Prefecture-level cities and the counties families in London most often come from.
+    "zh_Hans": "福州 长乐 福清 连江 平潭 莆田 泉州 漳州 宁德 三明 南平 龙岩 温州 青田 文成 瑞安 乐清 丽水 台州 "
+               "宁波 绍兴 金华 义乌 嘉兴 湖州 衢州 台山 开平 恩平 鹤山 江门 广州 深圳 上海 北京 天津 沈阳 "
+               "大连 哈尔滨 长春 吉林 成都 重庆 武汉 南京 杭州 苏州 无锡 常州 徐州 扬州 南通 厦门 汕头 潮州 "
+               "揭阳 梅州 湛江 茂名 惠州 珠海 肇庆 香港 澳门 东莞 佛山 中山 济南 青岛 烟台 潍坊 郑州 洛阳 "
+               "长沙 南昌 合肥 昆明 贵阳 南宁 桂林 海口 三亚 西安 兰州 西宁 银川 太原 石家庄 保定 唐山 "
+               "呼和浩特 乌鲁木齐 拉萨 台北 高雄 台中",
+}
+# Month names after a preposition, where the language declines them: Polish "w marcu".
+MONTHS_IN = {
+    "pl": "styczniu lutym marcu kwietniu maju czerwcu lipcu sierpniu wrześniu październiku listopadzie grudniu",
+}
+_YEAR = r"((?:19|20)\d{2}|[١٢][٠-٩]{3}|[১২][০-৯]{3})"
+# Words before (or, in Turkish, Bengali and Chinese, after) a year that say when: each story
+# language's "since", "in", "until", "from".
+YEAR_CUES = {
+    "es": rf"(?<!\w)(?:desde|en|hasta|año|del|de)\s+(?:el\s+)?(?:año\s+)?{_YEAR}(?![\d/.-])",
+    "fr": rf"(?<!\w)(?:depuis|en|jusqu['’]en|année|de)\s+(?:l['’]année\s+)?{_YEAR}(?![\d/.-])",
+    "pt": rf"(?<!\w)(?:desde|em|até|ano\s+de|de)\s+(?:o\s+ano\s+(?:de\s+)?)?{_YEAR}(?![\d/.-])",
+    "pl": rf"(?<!\w)(?:od|w|do|roku|z)\s+(?:roku\s+)?{_YEAR}(?![\d/.-])",
+    "tr": rf"(?<!\w){_YEAR}(?=['’](?:den|dan|ten|tan|de|da|te|ta|e|a|ye|ya)\b|\s+(?:yılında|yılından|yılı|senesinde)\b)",
+    "cy": rf"(?<!\w)(?:ers|yn|tan|hyd|o)\s+{_YEAR}(?![\d/.-])",
+    "so": rf"(?<!\w)(?:tan\s+iyo|ilaa|sanadkii|sannadkii|sanadka|sannadka|laga\s+soo\s+bilaabo|ee)\s+{_YEAR}(?![\d/.-])",
+    "ar": rf"(?:منذ|في|حتى|عام|سنة|من)\s+(?:عام\s+|سنة\s+)?{_YEAR}",
+    "bn": rf"{_YEAR}(?=\s*(?:সাল|থেকে))(?:\s*(?:সালের|সালে|সাল))?",
+    "zh_Hans": r"((?:19|20)\d{2}|[一二][〇零九一二三四五六七八]{3})年",
 }
 _PLACE_NOUNS = (r"(?:village|town|city|district|region|province|area|neighbourhood|island)")
 
@@ -207,6 +249,10 @@ _ENGLISH: list[tuple[str, re.Pattern]] = [
     # Month first only with a capital: "may 5 people" is not a date.
     ("DATE", re.compile(rf"\bborn\s+(?:in|on)\s+(\d{{4}}|[^.,;]{{3,25}}?\d{{4}})\b", _I)),
     ("DATE", re.compile(r"\bon\s+(the\s+\d{1,2}(?:st|nd|rd|th))\b", _I)),
+    # A weekday with an ordinal, spelt out or cut short: "tues 3rd", "wed the 14th", "Monday 2nd".
+    ("DATE", re.compile(rf"\b{_DAYS}\.?,?\s+(?:the\s+)?\d{{1,2}}(?:st|nd|rd|th)\b", _I)),
+    # A year after "since", "in", "until": "since 2021", "in 2019", "from 2020".
+    ("DATE", re.compile(r"\b(?:since|in|until|till|til|from|by|b4|before|after)\s+((?:19|20)\d{2})\b(?![/.-]\d)", _I)),
     ("AGE", re.compile(rf"\b(?:aged?|ages|age of)\s+{_AGE_LIST}(?:\s+{_UNIT}(?:\s+old)?)?\b", _I)),
     ("AGE", re.compile(rf"\b{_AGE_LIST}[\s-]*{_UNIT}[\s-]*old\b", _I)),
     ("AGE", re.compile(rf"\b{_AGE_NUMBER}\s?(?:yo|y/o|yr old|yrs old)\b", _I)),
@@ -214,8 +260,12 @@ _ENGLISH: list[tuple[str, re.Pattern]] = [
     ("AGE", re.compile(rf"\b(?:have|has|having|is|are|am|was|were)\s+({_AGE_LIST}\s+(?:years?|yrs?|months?))\b", _I)),
     ("AGE", re.compile(rf"\b{_AGE_NUMBER}[\s-](?:year|month|week)[\s-]old\b", _I)),
     # "is eight", "turned 3", "they are nine and eleven", "she's 6": a number that ends the phrase.
-    ("AGE", re.compile(rf"\b(?:is|was|turned|turns|is now|was only|was just|just turned|are|were|[’']s|[’']re|hes|shes|theyre|ur|r)"
-                       rf"\s+(?:only\s+|just\s+|now\s+)?({_AGE_LIST})"
+    # "nearly five", "almost 3", "going on seven", "he'll be ten in may" count the same way.
+    ("AGE", re.compile(rf"\b(?:(?:is|was|turned|turns|turning|is now|was only|was just|just turned|are|were|[’']s|[’']re|"
+                       rf"hes|shes|theyre|ur|r|be|[’']ll\s+be|ll\s+be|will\s+be|gonna\s+be|would\s+be|wud\s+be|"
+                       rf"will\s+turn)\s+|(?<=,\s)(?=nearly|almost|going\s+on|just\s+turned))"
+                       rf"(?:(?:only|just|now|already)\s+)?((?:(?:nearly|almost|about|barely|going\s+on|coming\s+up\s+to)\s+)?"
+                       rf"{_AGE_LIST})"
                        r"(?=\s*(?:[.,;:!?)]|$|\s+(?:and|but|so|when|now|then|at the time|this|last|in|on|"
                        r"next|soon|already|too|today|yesterday|recently|lol|n|an|x+)\b|\s*[&+]))", _I)),
     # "my son (4)": the age in brackets goes, with its space.
@@ -235,6 +285,11 @@ _ENGLISH: list[tuple[str, re.Pattern]] = [
                           r"threads)\b\s*(?:(?:name|handle|account|page|id)\s*)?(?:is|=|:|-|@|on)?\s*"
                           r"((?=[\w.]*[\d_.])[\w.]{3,30}|[\w]{3,30})", _I)),
 ]
+# Second-language English puts the kind first: "the school Eleanor Palmer", "nursery Rosa Bassett".
+_NOT_A_SCHOOL_NAME = set("I I'm Mr Mrs Ms Miss Dr Monday Tuesday Wednesday Thursday Friday Saturday Sunday "
+                         "January February March April May June July August September October November December "
+                         "Christmas Easter Eid The And But So Then When".split())
+_KIND_FIRST = re.compile(r"\b(?i:school|primary|nursery|academy)\s+((?:[A-Z][^\W\d_]+(?:['’]s)?)(?:\s+[A-Z][^\W\d_]+){1,2})")
 _ENGLISH_NAMED = [
     _named(_PLAIN_STREET_TYPES, "ADDRESS"),
     _named(r"way|drive|place|row|walk|rise|hill|vale|yard|passage|gate", "ADDRESS", strict=True),
@@ -252,6 +307,10 @@ _ENGLISH_NAMED = [
     _named(r"(?:boxing|football|youth|sports?|cricket|rugby|swimming|karate|dance|drama|gymnastics|"
            r"running|boys['’]?|girls['’]?|homework|breakfast|after[- ]school)\s+club|club|fc|f\.c\.|"
            r"academy\s+fc|united|rovers", "CLUB", strict=True),
+    # A club word that is also an everyday one names a club only after a capitalised name:
+    # "Regent's Park Rangers", "Somers Town Athletic" ("the park rangers" is not one).
+    ("CLUB", re.compile(rf"\b((?:{_WORD}\s+){{1,4}}?)(?:Rangers|Athletic|Wanderers|Albion|Harriers|Juniors|"
+                        rf"Boxing\s+Club|Youth\s+Club|Amateur\s+Boxing\s+Club|ABC)\b"), True),
     _named(r"(?:traveller|travellers['’]?|caravan|gypsy|halting)\s+site|site", "SITE", strict=True),
 ]
 
@@ -340,6 +399,11 @@ def rule_entities(text: str, language: str = "en") -> list[tuple[int, int, str]]
                 if " " not in text[start:end].strip() and label not in ("CLUB",):
                     continue
                 found.append((start, end, label))
+    if language == "en":
+        for match in _KIND_FIRST.finditer(text):
+            if match.group(1).split()[0] in _NOT_A_SCHOOL_NAME:
+                continue
+            found.append((match.start(), match.end(), "SCHOOL"))
     found += _language_rules(text, language)
     return found
 
@@ -371,26 +435,99 @@ def _uncased_place(text: str, match: re.Match, language: str) -> tuple[int, int]
     return _trim(text, start, end)
 
 
+# "من مدينة …" (from the town of), "نحن من …" (we are from), "ولدت في …" (I was born in): the
+# word after names a home town when it is not an everyday word; countries and London stay.
+_AR_FROM = re.compile(r"(?<!\S)(?:(?:[وف]?(?:من|في)\s+(?=(?:مدينة|قرية|بلدة|محافظة|مدينتي|قريتي|بلدتي|ريف)\s))|"
+                      r"(?:نحن|أنا|انا|أصلنا|اصلنا|أصلي|اصلي|جئنا|جئت|أتينا|اتينا|هربنا|نزحنا|قدمنا|وصلنا)\s+من|"
+                      r"(?:ولدت|ولد|ولدنا|عشنا|كنا\s+نعيش|نشأت|كبرت|تربيت)\s+في\s+)((?:مدينة|قرية|بلدة|محافظة|مدينتي|قريتي|"
+                      r"بلدتي|ريف)\s+)?(\S+)(\s+ال\S+)?")
+_AR_KEEP_PLACES = set("سوريا سورية العراق اليمن السودان الصومال إريتريا اريتريا المغرب الجزائر مصر ليبيا فلسطين "
+                      "لبنان الأردن الاردن أفغانستان افغانستان لندن بريطانيا إنجلترا انجلترا المملكة كامدن تركيا "
+                      "الشام بلدي بلدنا هناك هنا البيت المدرسة المستشفى الحرب".split())
+
+
+def _arabic_home_towns(text: str) -> list[tuple[int, int, str]]:
+    found = []
+    for match in _AR_FROM.finditer(text):
+        word = match.group(2).rstrip("،.,!؟?")
+        if word in _AR_KEEP_PLACES or not re.match(r"[\u0600-\u06FF]", word) or (
+                zipf(word, "ar") >= (4.8 if match.group(1) else 4.0)):
+            continue
+        end = match.start(2) + len(word)
+        if match.group(3) and zipf(match.group(3).strip().rstrip("،.,!؟?"), "ar") < 4.5:
+            end = match.end(2) + len(match.group(3).rstrip("،.,!؟?"))  # "دير الزور"
+        # "في مدينة سلمية" → "في منطقة قريبة": the word for town goes with the name.
+        found.append((match.start(1) if match.group(1) else match.start(2), end, "HOME_TOWN"))
+    return found
+
+
+# Provinces name a home town only after a word for one ("老家在福建", "来自广东"); after those
+# words, and in "从…来", two or three characters with no everyday one among them are a place.
+_ZH_PROVINCES = ("福建 浙江 广东 广西 江苏 江西 山东 山西 河南 河北 湖南 湖北 四川 贵州 云南 海南 辽宁 吉林 黑龙江 "
+                 "安徽 陕西 甘肃 青海 内蒙古 宁夏 新疆 西藏 台湾").split()
+_ZH_HOME_CUE = r"(?:老家在|老家是|老家|家乡在|家乡是|家乡|来自|出生在|出生于|生在|长在|从)"
+_ZH_NOT_PLACE = set("中国 英国 伦敦 国内 国外 这里 那里 家里 学校 医院 外地 农村 城市 乡下 那边 这边 大陆 外国 欧洲".split())
+_ZH_EVERYDAY_CHARS = set("的了是在很也都和就不没会有去来把给对让跟今年已经刚才每真非从被第一上下学校好多大小开心"
+                         "喜欢现总常还最特别要想能可以时候天月日岁个们这那什么怎说话老师医生朋友人生病儿子女妈爸"
+                         "我你他她它孩宝一直时间开始")
+
+
+def _chinese_home_towns(text: str) -> list[tuple[int, int, str]]:
+    found = []
+    provinces = "|".join(sorted(_ZH_PROVINCES, key=len, reverse=True))
+    for match in re.finditer(rf"{_ZH_HOME_CUE}\s*((?:{provinces})(?:省)?)", text):
+        found.append((match.start(1), match.end(1), "HOME_TOWN"))
+    for match in re.finditer(rf"(?:{_ZH_HOME_CUE})\s*([\u4e00-\u9fff]{{2,3}}?)(?:市|县|镇|村)?(?=来|过来|搬|到|出|的|人|，|。)", text):
+        place = match.group(1)
+        if place in _ZH_NOT_PLACE or any(c in _ZH_EVERYDAY_CHARS for c in place):
+            continue
+        found.append((match.start(1), match.end(), "HOME_TOWN") if re.match(r"[市县镇村]", text[match.end(1):match.end()])
+                     else (match.start(1), match.end(1), "HOME_TOWN"))
+    return found
+
+
+@lru_cache(maxsize=None)
+def _native_towns(language: str) -> re.Pattern | None:
+    """One pattern for the language's list of towns, longest first ("أم درمان" before a shorter one)."""
+    towns = [t.replace("_", " ") for t in NATIVE_HOME_TOWNS.get(language, "").split()]
+    # A town whose name is an everyday word too is left out.
+    towns = [t for t in towns if not (language in ("ar", "bn") and " " not in t and zipf(t, language) >= 5.5)]
+    if not towns:
+        return None
+    alternation = "|".join(re.escape(t) for t in sorted(towns, key=len, reverse=True))
+    if language == "zh_Hans":
+        return re.compile(rf"({alternation})")
+    prefix = "(?:[وبلف])?" if language == "ar" else ""
+    return re.compile(rf"(?<![^\W\d_]){prefix}({alternation})(?![^\W\d_])")
+
+
+def _with_polish_w(text: str, start: int, language: str) -> int:
+    """Polish "w marcu 2024", "w 2021" → "tamtego roku": the "w" goes too, since "w" would need
+    another case of the placeholder."""
+    if language == "pl" and re.search(r"(?<!\w)[wW]\s+$", text[:start]):
+        return re.search(r"[wW]\s+$", text[:start]).start()
+    return start
+
+
 def _language_rules(text: str, language: str) -> list[tuple[int, int, str]]:
     lang = LANGUAGES.get(language)
     if lang is None:
         return []
     found = []
-    for town in NATIVE_HOME_TOWNS.get(language, "").split():
-        if language in ("ar", "bn") and zipf(town, language) >= 5.5:
-            continue  # half of a two-word town that is an everyday word ("أم" of "أم درمان")
-        for match in re.finditer(rf"(?<![^\W\d_]){'(?:[وبلف])?' if language == 'ar' else ''}({re.escape(town)})(?![^\W\d_])"
-                                 if language != "zh_Hans" else re.escape(town), text):
-            if match.groups():
-                found.append((match.start(1), match.end(1), "HOME_TOWN"))
-                continue
-            found.append((match.start(), match.end(), "HOME_TOWN"))
+    towns = _native_towns(language)
+    if towns is not None:
+        for match in towns.finditer(text):
+            found.append((match.start(1), match.end(1), "HOME_TOWN"))
+    if language == "ar":
+        found += _arabic_home_towns(text)
     if language == "zh_Hans":
+        found += _chinese_home_towns(text)
         for match in re.finditer(r"[一二三四五六七八九十\d]{1,3}月[一二三四五六七八九十\d]{1,3}[日号]", text):
             found.append((match.start(), match.end(), "DATE"))
-    edge = ("", "") if language == "zh_Hans" else (r"(?<!\w)", r"(?!\w)")
+    # An age may also stand between commas after a name ("ma fille Awa, quinze ans, …").
+    edge = ("", "") if language == "zh_Hans" else (r"(?:(?<!\w)|(?=,))", r"(?!\w)")
     for match in re.finditer(rf"{edge[0]}(?:{lang.ages}){edge[1]}", text, _I):
-        start = match.start()
+        start = match.start() + len(re.match(r",?\s*", match.group(0)).group(0))
         # "عمره ٧ سنوات", "বয়স নয় বছর", "tiene 7 años", "ma 7 lat": the word for "his age" or "has"
         # stays and reads with the placeholder ("tiene pocos años").
         lead = re.match(r"(?:عمره|عمرها|عمري|عمرهم|বয়স|tiene|tenía|tenia|cumplió|cumple|de|tem|tinha|fez|faz|ma|"
@@ -399,11 +536,23 @@ def _language_rules(text: str, language: str) -> list[tuple[int, int, str]]:
         if lead and lead.end() < len(match.group(0)):
             start += lead.end()
         found.append((*_trim(text, start, match.end()), "AGE"))
-    months = "|".join(lang.months.split())
+    months = "|".join(lang.months.split() + MONTHS_IN.get(language, "").split())
+    # "3 de octubre", "marzo de 2024", "em março de 2023", "w marcu 2024", "Mart 2024'te" (the
+    # Turkish case ending goes with the year: "O gün Londra'ya geldik").
+    suffix = r"(?:['’][^\W\d_]+)?" if language == "tr" else ""
     for match in re.finditer(rf"(?<!\w)(?:[\d]{{1,2}}(?:º|er|\.|-?ého|-?go|'?(?:ai|ed|fed|ydd))?\s+(?:de\s+)?"
-                             rf"(?:{months})(?:\s+(?:de\s+)?[\d]{{4}})?|(?:{months})\s+[\d]{{1,4}})(?!\w)",
-                             text, _I):
-        found.append((match.start(), match.end(), "DATE"))
+                             rf"(?:{months})(?:\s+(?:de\s+)?[\d]{{4}})?|(?:{months})\s+(?:de\s+|del\s+)?[\d]{{1,4}})"
+                             rf"{suffix}(?!\w)", text, _I):
+        found.append((_with_polish_w(text, match.start(), language), match.end(), "DATE"))
+    # A year after "since", "in", "until" in the story's language ("desde 2021", "od 2021",
+    # "2021'den beri", "منذ ٢٠٢١", "2021年").
+    for match in re.finditer(YEAR_CUES.get(language, r"(?!)"), text, _I):
+        # "2021年" → "那年", "২০২১ সালে" → "সেই বছর" (the word for year goes with it)
+        start, end = match.span(1) if language not in ("zh_Hans", "bn") else (match.start(1), match.end())
+        if language == "tr":
+            end = match.end(1) + len(re.match(r"(?:['’][^\W\d_]+|\s+(?:yılında|yılından|yılı|senesinde)\b)?",
+                                              text[match.end(1):]).group(0))
+        found.append((_with_polish_w(text, start, language), end, "DATE"))
     if lang.place_words:
         if lang.cased:
             # "calle Gaisford", "ulica Lyme", "Heol y Bont", "Lyme sokak", "Brecknock okulu"; an article

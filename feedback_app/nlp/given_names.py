@@ -28,6 +28,13 @@ COMMUNITIES: dict[str, str] = {
         amy zoe zoë maisie harvey ethan jacob logan aiden tommy billy bobby jimmy ricky ronnie
         kayden lacey shannon jodie kirsty natalie nicola michelle samantha jennifer elizabeth
         margaret patricia susan linda barbara christine caroline victoria rebecca charlotte
+        richard robert andrew edward charles frederick alexander hugh peter philip stephen
+        anthony simon timothy nicholas jonathan benjamin matthew christopher gregory raymond
+        kenneth brian keith roger graham neil ian colin kevin gary jason carl alan stuart derek
+        dennis albert alfred ernest walter harold francis joseph eleanor edith louise joanne
+        dorothy edna mabel agnes beatrice ethel gladys irene joan judith katherine catherine
+        deborah angela diane wendy pauline jacqueline alice isabella harriet phoebe eliza
+        matilda imogen rosie
         """,
     # Welsh given names, and the Welsh forms people use in London.
     "welsh": """
@@ -51,7 +58,11 @@ COMMUNITIES: dict[str, str] = {
         hani idil ikran kaltun kowsar ladan maryan muna naima qamar roda safiya shukri ubax
         ugbaad warda xaliimo xamdi yasmin zamzam cabdi cali maxamed axmed xasan xuseen
         abshir aden awil bile dahir faysal geedi hirsi hussein jibril kaafi mukhtar omar said
-        sharmarke yonis
+        sharmarke yonis liibaan cabdullaahi cabdiraxmaan cabdiqaadir cabdikariim cabdisalaan
+        cabdiwali cabdirashiid cabdinaasir faadumo ilhaan xamse maxamuud cumar cismaan yuusuf
+        ibraahim ismaaciil mustafe bashiir najmo nasro ruqiyo sumaya deeqa xawo xaawo ikraan
+        kaltuumo hibaaq caasha khadiija fartuun shamso sacdiya xabiiba istahil filsan samiira
+        saynab daahir guuleed jaamac yaasiin siciid mukhtaar xirsi cawil
         """,
     "bengali": """
         mahfuz mahfuza mahbub mahmuda mizanur sabbir tanvir rashid rakib shuhel foysal sadia
@@ -188,6 +199,8 @@ NATIVE_SCRIPT_NAMES: dict[str, frozenset[str]] = {
         وليد ياسر آدم أنس أيمن فادي هادي هشام رامي مازن تامر وائل فاطمة عائشة خديجة مريم زينب
         نور ليلى سارة سلمى هدى رانيا سميرة ريم ياسمين آية اية دينا فرح هالة هبة إيمان ايمان جنى
         لينا مها منى نادية ندى رنا رشا سوزان سهى وفاء زينة زهراء أمل اسماء أسماء رقية حليمة عبدي
+        رهف جود ليان تالا لمى روان رغد دانة تيماء بتول نزار سامر مازن قصي عمرو أسامة اسامة
+        معاذ مهند يزن غيث عبدالرحمن
         """.split()),
     "bn": frozenset("""
         মোহাম্মদ মুহাম্মদ আহমেদ আলী রহিম করিম জামাল কামাল হাবিব আনোয়ার রশিদ রফিক শহিদ তারেক

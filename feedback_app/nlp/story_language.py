@@ -86,7 +86,7 @@ LANGUAGES: dict[str, Language] = {
                   r"assistante sociale|assistant social|éducatrice|éducateur|institutrice|instituteur|"
                   r"maîtresse|interprète|avocate|avocat|médecin|infirmière)|s'appelle|s’appelle|appelée|"
                   r"appelé|je m'appelle|je m’appelle|je suis|madame|monsieur|mme\.?|m\.|nommée|nommé|prénommée|prénommé",
-        ages=rf"(?:a|avait|aura|de|âgée? de)\s+(?:{_DIGITS}|un|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|"
+        ages=rf"(?:a|avait|aura|de|âgée? de|,)\s+(?:{_DIGITS}|un|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|"
              r"douze|treize|quatorze|quinze|seize)\s+(?:ans|mois|semaines)",
         months="janvier février fevrier mars avril mai juin juillet août aout septembre octobre novembre décembre decembre",
         place_words=r"rue|avenue|école|ecole|collège|college|hôpital|hopital|cité|quartier",
@@ -125,7 +125,7 @@ LANGUAGES: dict[str, Language] = {
         months="stycznia lutego marca kwietnia maja czerwca lipca sierpnia września października listopada "
                "grudnia styczeń luty marzec kwiecień maj czerwiec lipiec sierpień wrzesień październik listopad grudzień",
         place_words=r"ulica|ulicy|ul\.|szkoła|szkole|szpital|szpitalu|osiedle|osiedlu",
-        keep=_set("Londyn Londynie Camden Anglia Anglii Polska Polski Polsce Wielka Brytania Bóg Boże Święta"),
+        keep=_set("Londyn Londynie Londynu Londynem Camden Anglia Anglii Polska Polski Polsce Wielka Brytania Bóg Boże Święta"),
         placeholders={"PERSON": "ktoś", "PERSON2": "ktoś inny", "PLACE": "pobliska okolica",
                       "ADDRESS": "pobliska ulica", "SCHOOL": "pobliska szkoła", "AGE": "kilka lat",
                       "DATE": "tamtego dnia", "DETAIL": "pewien szczegół"}),
@@ -200,7 +200,9 @@ LANGUAGES: dict[str, Language] = {
                   r"(?:لل|وال|بال|فال)(?:سيدة|سيد|أستاذة|أستاذ|استاذة|استاذ|معلمة|معلم|مترجمة|مترجم|محامية|"
                   r"محامي|طبيبة|طبيب|ممرضة|أخصائية الاجتماعية|اخصائية الاجتماعية|أخصائي الاجتماعي)|"
                   r"(?:الأخصائية|الاخصائية|الأخصائي|الاخصائي|الموظفة|الموظف|المرشدة|المرشد)|"
-                  r"(?:الدكتورة|الدكتور|دكتورة|دكتور|د\.)",
+                  r"(?:الدكتورة|الدكتور|دكتورة|دكتور|د\.)|"
+                  # A sheikh, and the kunya "أم خالد", "أبو أحمد" (mother, father of): a name follows.
+                  r"(?:الشيخة|الشيخ|الحاجة|الحاج|أم|ام|أبو|ابو)",
         ages=r"(?:عمره|عمرها|عمري|عمرهم|بعمر|في عمر|في سن|سنه|سنها)\s+\S+(?:\s+(?:سنوات|سنة|سنين|أشهر|اشهر|"
              r"شهور|أسابيع|عاما|عامًا))?|[\d٠-٩]{1,2}\s*(?:سنوات|سنة|سنين|أشهر|اشهر|شهور|أسابيع|عاما|عامًا)|"
              r"(?:سنتين|شهرين|أسبوعين)",
@@ -236,6 +238,14 @@ LANGUAGES: dict[str, Language] = {
                       "ADDRESS": "附近的街道", "SCHOOL": "附近的学校", "AGE": "年幼",
                       "DATE": "那天", "DETAIL": "某个信息"}),
 }
+
+# For a month and year or a year alone ("desde 2021", "w marcu 2024"): "that year" reads better
+# than "that day" after the story's "since" or "in".
+YEAR_PLACEHOLDERS = {
+    "es": "ese año", "fr": "cette année-là", "pt": "esse ano", "pl": "tamtego roku", "tr": "o yıl",
+    "cy": "y flwyddyn honno", "so": "sanadkaas", "ar": "ذلك العام", "bn": "সেই বছর", "zh_Hans": "那年",
+}
+
 
 def _both_nukta_forms(pattern: str) -> str:
     """Bengali য়, ড়, ঢ় are written both as one letter and as letter + nukta."""
