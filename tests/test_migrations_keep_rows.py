@@ -63,7 +63,7 @@ ROWS = {
 }
 # What later migrations add to those tables without a default, for rows written after them.
 LATER_COLUMNS = {"stories": dict(replacements=[], hand_edited=False)}
-# Tables whose rows a migration fills from others (insight_month_counts from insight_counts).
+# A table a migration fills from another (insight_month_counts from insight_counts).
 FILLED_BY_MIGRATIONS = {"alembic_version", "insight_month_counts"}
 
 # The six feature branches after the initial schema, in the order that puts most rows in the way
@@ -97,14 +97,14 @@ def _insert(conn, table_name, later_columns=False):
 def _counts():
     with db.engine.connect() as conn:
         return {name: conn.execute(sa.text(f'SELECT count(*) FROM "{name}"')).scalar_one()
-                for name in sa.inspect(conn).get_table_names()}
+                for name in sa.inspect(conn).get_table_names() if name != "alembic_version"}
 
 
 def _fill_new_tables(counts_before):
     """A row in every table the last step created."""
     with db.engine.begin() as conn:
         created = set(sa.inspect(conn).get_table_names()) - set(counts_before) - FILLED_BY_MIGRATIONS
-        for name in sorted(created, key=lambda name: (name not in ROWS, list(ROWS).index(name) if name in ROWS else 0)):
+        for name in sorted(created, key=lambda name: list(ROWS).index(name) if name in ROWS else -1):
             assert name in ROWS, f"add a row for the new table {name} to ROWS"
             _insert(conn, name)
 
@@ -131,17 +131,22 @@ def empty_database(tmp_path, monkeypatch):
     drop()
 
 
-def _upgrade_order():
-    script = ScriptDirectory.from_config(current_migrate_config())
-    natural = [revision.revision for revision in reversed(list(script.walk_revisions()))]
-    base = natural[0]
-    return [base, *BRANCHES_FIRST, *(r for r in natural[1:] if r not in BRANCHES_FIRST)]
-
-
-def current_migrate_config():
+def _revisions():
     from flask import current_app
 
-    return current_app.extensions["migrate"].migrate.get_config()
+    return ScriptDirectory.from_config(current_app.extensions["migrate"].migrate.get_config())
+
+
+def _upgrade_order():
+    natural = [revision.revision for revision in reversed(list(_revisions().walk_revisions()))]
+    return [natural[0], *BRANCHES_FIRST, *(r for r in natural[1:] if r not in BRANCHES_FIRST)]
+
+
+def _one_step_below(revision):
+    """Undoing a merge means going back to any of its parents (Alembic undoes only the merge);
+    undoing one branch's revision is that branch's -1."""
+    parents = _revisions().get_revision(revision).down_revision
+    return parents[0] if isinstance(parents, tuple) else f"{revision}@-1"
 
 
 def test_upgrading_to_the_general_kind_keeps_answers_flags_and_themes(empty_database):
@@ -162,6 +167,8 @@ def test_upgrading_to_the_general_kind_keeps_answers_flags_and_themes(empty_data
         assert conn.execute(sa.text("SELECT text FROM answers ORDER BY id")).scalars().all() == [
             "The chair listened to us.", "I was scared to speak."]
         assert conn.execute(sa.text("SELECT answer_id FROM safeguarding_flags WHERE id = 1")).scalar_one() == 2
+        if conn.dialect.name == "sqlite":  # the app's connections still enforce foreign keys
+            assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
         # The new kind is allowed now.
         conn.execute(sa.text("UPDATE responses SET meeting_kind = 'general'"))
         conn.execute(sa.text("UPDATE meetings SET kind = 'general'"))
@@ -180,5 +187,26 @@ def test_no_step_up_or_down_loses_a_row(empty_database):
     # Waiting kiosk answers stop the downgrade on purpose (tests/test_migrations.py): none here.
     for revision in reversed(applied[1:]):
         before = _counts()
-        downgrade(revision=f"{revision}@-1")
+        downgrade(revision=_one_step_below(revision))
         _assert_kept(before, _counts(), f"downgrading {revision}")
+
+
+def test_on_sqlite_a_migration_leaving_rows_that_refer_to_nothing_is_refused(empty_database, capsys):
+    """Foreign keys are off while the migrations copy tables; PRAGMA foreign_key_check stands in
+    for them before the migrations commit."""
+    if db.engine.dialect.name != "sqlite":
+        pytest.skip("PostgreSQL keeps its foreign keys on while migrating")
+    upgrade(revision=BEFORE_GENERAL_KIND)
+    with db.engine.begin() as conn:
+        for name in ("users", "surveys", "survey_versions", "questions", "meetings", "responses"):
+            _insert(conn, name)
+        conn.exec_driver_sql("DELETE FROM responses")  # ...and an answer to a response deleted
+    with db.engine.connect() as conn:
+        conn.exec_driver_sql("PRAGMA foreign_keys=OFF")  # as an old copy of the database might
+        conn.execute(sa.text("INSERT INTO answers (id, response_id, question_id, text) VALUES (1, 1, 1, 'x')"))
+        conn.commit()
+        conn.exec_driver_sql("PRAGMA foreign_keys=ON")
+
+    with pytest.raises(SystemExit):
+        upgrade(revision="heads")
+    assert "rows refer to rows that are not there" in capsys.readouterr().err
