@@ -60,6 +60,8 @@ ROWS = {
     "newsletter_subscribers": dict(id=1, email="reader@example.org", active=True, created_at=NOW),
     "link_survey_choices": dict(meeting_kind="cp_conference", survey_id=1),
     "theme_names": dict(id=1, theme_id=1, locale="cy", name="Cael eich clywed"),
+    # Comes with the per-aspect sentiment (branch wip/aspects); unused until that is merged.
+    "answer_aspects": dict(answer_id=1, aspect="chair", response_id=1, label="positive"),
 }
 # What later migrations add to those tables without a default, for rows written after them.
 LATER_COLUMNS = {"stories": dict(replacements=[], hand_edited=False)}
