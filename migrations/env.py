@@ -1,4 +1,5 @@
 import logging
+from contextlib import contextmanager
 from logging.config import fileConfig
 
 from flask import current_app
@@ -41,6 +42,43 @@ def get_metadata():
     if hasattr(target_db, 'metadatas'):
         return target_db.metadatas[None]
     return target_db.metadata
+
+
+@contextmanager
+def sqlite_foreign_keys_off(connection):
+    """On SQLite, foreign keys stay off while the migrations run, as SQLite documents for
+    rebuilding a table (https://www.sqlite.org/lang_altertable.html#otheralter).
+
+    SQLite changes a constraint or drops a column by copying the table and dropping the old copy
+    (batch_alter_table). With foreign keys on, that drop deletes every row referring to the table
+    (answers with their response, safeguarding flags with their answer: ON DELETE CASCADE) or
+    fails outright. The app turns them on for every connection, so they are turned off here,
+    outside a transaction (inside one the PRAGMA does nothing), and back on afterwards; the
+    migrations' transaction checks the foreign keys before it commits.
+    """
+    if connection.dialect.name != "sqlite":
+        yield
+        return
+    connection.exec_driver_sql("PRAGMA foreign_keys=OFF")
+    connection.commit()
+    if connection.exec_driver_sql("PRAGMA foreign_keys").scalar():
+        raise RuntimeError("SQLite kept foreign keys on: a migration copying a table would delete rows")
+    connection.commit()
+    try:
+        yield
+    finally:
+        connection.rollback()  # nothing uncommitted may hold the PRAGMA back
+        connection.exec_driver_sql("PRAGMA foreign_keys=ON")
+        connection.commit()
+
+
+def check_sqlite_foreign_keys(connection):
+    """What PRAGMA foreign_keys=OFF let through: refuse to commit rows referring to nothing."""
+    if connection.dialect.name != "sqlite":
+        return
+    problems = connection.exec_driver_sql("PRAGMA foreign_key_check").all()
+    if problems:
+        raise RuntimeError(f"rows refer to rows that are not there (table, rowid, parent, key): {problems[:10]}")
 
 
 def run_migrations_offline():
@@ -88,7 +126,7 @@ def run_migrations_online():
 
     connectable = get_engine()
 
-    with connectable.connect() as connection:
+    with connectable.connect() as connection, sqlite_foreign_keys_off(connection):
         context.configure(
             connection=connection,
             target_metadata=get_metadata(),
@@ -97,6 +135,7 @@ def run_migrations_online():
 
         with context.begin_transaction():
             context.run_migrations()
+            check_sqlite_foreign_keys(connection)
 
 
 if context.is_offline_mode():
