@@ -83,11 +83,11 @@ def test_polarity_stays_within_minus_one_and_one():
 
 def test_score_command_reads_and_writes_json_lines_in_order(runner):
     lines = [{"text": "I felt judged and ignored."}, {"text": "The Chair listened to me."},
-             {"text": "The meeting was on Tuesday."}]
+             {"text": "Nobody told me what would happen next."}]
     result = runner.invoke(args=["sentiment", "score"], input="\n".join(json.dumps(x) for x in lines) + "\n")
     assert result.exit_code == 0, result.output
     out = [json.loads(line) for line in result.output.splitlines()]
-    assert [o["label"] for o in out] == ["negative", "positive", "neutral"]
+    assert [o["label"] for o in out] == ["negative", "positive", "negative"]
     assert all(isinstance(o["polarity"], float) and -1 <= o["polarity"] <= 1 for o in out)
 
 
