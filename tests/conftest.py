@@ -190,3 +190,20 @@ def invite(app):
         return token
 
     return make
+
+
+@pytest.fixture
+def empty_database(tmp_path, monkeypatch):
+    """A database file (or PostgreSQL database) of this test's own, not yet migrated."""
+    monkeypatch.setenv("FEEDBACK_INSTANCE_PATH", str(tmp_path / "instance"))
+    server = os.environ.get("TEST_DATABASE_URL")
+    if server:
+        url, drop = _fresh_postgres_database(server)
+    else:
+        url, drop = f"sqlite:///{tmp_path / 'own.sqlite3'}", lambda: None
+    app = create_app({"TESTING": True, "SQLALCHEMY_DATABASE_URI": url})
+    with app.app_context():
+        yield app
+        db.session.remove()
+        db.engine.dispose()
+    drop()

@@ -1,5 +1,4 @@
 """The models and the migrations describe the same schema, on whichever database this run uses."""
-import os
 from datetime import date
 
 import pytest
@@ -8,11 +7,9 @@ from alembic.migration import MigrationContext
 from flask_migrate import downgrade, upgrade
 from sqlalchemy import insert, inspect, update
 
-from feedback_app import create_app
 from feedback_app.extensions import db
 from feedback_app.models import KioskReceipt
 
-from .conftest import _fresh_postgres_database
 
 BEFORE_WAITING_ANSWERS = "c7d8e9f0a1b2"
 
@@ -31,21 +28,10 @@ def test_every_model_table_was_created_by_the_migrations(app_ctx):
 
 
 @pytest.fixture
-def own_database(tmp_path, monkeypatch):
+def own_database(empty_database):
     """A database of this test's own, migrated to the latest revision: it will be downgraded."""
-    monkeypatch.setenv("FEEDBACK_INSTANCE_PATH", str(tmp_path / "instance"))
-    server = os.environ.get("TEST_DATABASE_URL")
-    if server:
-        url, drop = _fresh_postgres_database(server)
-    else:
-        url, drop = f"sqlite:///{tmp_path / 'own.sqlite3'}", lambda: None
-    app = create_app({"TESTING": True, "SQLALCHEMY_DATABASE_URI": url})
-    with app.app_context():
-        upgrade(revision="heads")
-        yield app
-        db.session.remove()
-        db.engine.dispose()
-    drop()
+    upgrade(revision="heads")
+    yield empty_database
 
 
 def test_downgrading_past_waiting_kiosk_answers_is_refused_until_they_are_stored(own_database, capsys):

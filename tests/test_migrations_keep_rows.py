@@ -5,7 +5,6 @@ SQLite changes a constraint or drops a column by copying the table and dropping 
 with foreign keys on, that drop deletes every row that refers to the table (ON DELETE CASCADE):
 answers, safeguarding flags, theme tags...
 """
-import os
 from datetime import date, datetime, timezone
 
 import pytest
@@ -13,10 +12,8 @@ import sqlalchemy as sa
 from alembic.script import ScriptDirectory
 from flask_migrate import downgrade, upgrade
 
-from feedback_app import create_app
 from feedback_app.extensions import db
 
-from .conftest import _fresh_postgres_database
 
 BEFORE_GENERAL_KIND = "8fb99ba161b6"
 NOW = datetime(2026, 11, 20, 10, 30, tzinfo=timezone.utc)
@@ -114,23 +111,6 @@ def _fill_new_tables(counts_before):
 def _assert_kept(before, after, step):
     lost = {name: (count, after[name]) for name, count in before.items() if name in after and after[name] < count}
     assert not lost, f"{step} lost rows (before, after): {lost}"
-
-
-@pytest.fixture
-def empty_database(tmp_path, monkeypatch):
-    """A database file (or PostgreSQL database) of this test's own, not yet migrated."""
-    monkeypatch.setenv("FEEDBACK_INSTANCE_PATH", str(tmp_path / "instance"))
-    server = os.environ.get("TEST_DATABASE_URL")
-    if server:
-        url, drop = _fresh_postgres_database(server)
-    else:
-        url, drop = f"sqlite:///{tmp_path / 'own.sqlite3'}", lambda: None
-    app = create_app({"TESTING": True, "SQLALCHEMY_DATABASE_URI": url})
-    with app.app_context():
-        yield app
-        db.session.remove()
-        db.engine.dispose()
-    drop()
 
 
 def _revisions():
