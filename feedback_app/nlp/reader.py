@@ -33,7 +33,6 @@ MODEL_LANGUAGES = ("en", "cy", "es", "fr", "pl", "pt", "ar", "tr", "bn", "so", "
 SCORED_LANGUAGES: tuple[str, ...] = ("en", "es", "fr", "pl", "pt", "tr", "zh")
 MODEL_PATH = Path(__file__).resolve().parent / "reader_model.npz"
 CUE_VALUES = 2     # praise and complaint, after the encoder's point
-CUE_SCALE = 1.0
 MIXED = "mixed"
 # A text is mixed when the networks that tell mixed feelings from one-sided ones are this sure
 # (chosen on the train rows' cross-validation: lower finds more mixed texts and calls more
@@ -82,7 +81,7 @@ class ModelMissing(RuntimeError):
 
 @dataclass(frozen=True)
 class Reading:
-    polarity: float              # -1 … 1, from the clauses
+    polarity: float              # -1 … 1, from the whole text
     label: str                   # positive, negative, neutral or mixed
     aspects: dict[str, str]      # aspect -> positive / negative / neutral
     themes: tuple[str, ...]      # theme slugs the model suggests
@@ -99,7 +98,7 @@ def cue_values(text: str, language: str) -> np.ndarray:
     else:
         found = cues.feeling(text, language)
         praise, complaint = found.praise, found.complaint
-    return CUE_SCALE * np.tanh(np.array([praise, complaint], dtype=np.float32))
+    return np.tanh(np.array([praise, complaint], dtype=np.float32))
 
 
 @dataclass(frozen=True)
@@ -127,9 +126,9 @@ class Tags:
 
 
 class Feelings:
-    """Positive or negative, from a clause's place in the encoder's space and its cue values:
-    a few small neural networks (one hidden layer each, trained from different starts), whose
-    probabilities are averaged so no one start's quirks decide a score."""
+    """One yes/no question (positive? mixed?) about a text's place in the encoder's space and
+    its cue values: a few small neural networks (one hidden layer each, trained from different
+    starts), whose probabilities are averaged so no one start's quirks decide a score."""
 
     def __init__(self, weights, name: str = "net"):
         self.w1 = np.asarray(weights[f"{name}_w1"], dtype=np.float32)   # (nets, inputs, hidden)
@@ -168,15 +167,6 @@ class Model:
         self.mixedness = Feelings(weights, "mixed")
         self.theme_tags = Tags.stored(weights, "theme")
         self.aspect_tags = Tags.stored(weights, "aspect")
-
-    def positive_probabilities(self, texts: list[str], language: str) -> list[float]:
-        if not texts:
-            return []
-        inputs = feeling_inputs(texts, [language] * len(texts))
-        return [float(p) for p in self.feelings.probabilities(inputs)]
-
-    def positive_probability(self, text: str, language: str) -> float:
-        return self.positive_probabilities([text], language)[0]
 
     def themes(self, text: str) -> tuple[str, ...]:
         return self.theme_tags.of(encoder.encode([text])[0])
