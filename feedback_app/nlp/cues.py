@@ -1,11 +1,11 @@
 """Words that carry feeling in each language, read from sentiment_cues/<lang>.tsv.
 
-The stored model reads character n-grams, which only know the words its labelled text used. The
-cue lists add what a speaker of the language knows: the common words of praise and complaint,
-negators that turn them round, intensifiers. They enter the model as two numbers a clause (how
+The sentence encoder knows some languages far better than others, and the labelled text is small.
+The cue lists add what a speaker of the language knows: the common words of praise and complaint,
+negators that turn them round, intensifiers. They enter the model as two numbers a text (how
 much praise, how much complaint), whose weights are learned from every language at once, so a
-language with little labelled text still gains from its list; and they are the words shown to a
-facilitator as why a comment counts as positive or negative.
+language with little labelled text still gains from its list; and `feeling(...).cues` names the
+words that made a text count as praise or complaint.
 
 A cue is lower case; a trailing `*` matches any ending (Polish `pomocn*`), and a cue of several
 words matches those words in a row. Chinese has no spaces, so its cues match anywhere.
