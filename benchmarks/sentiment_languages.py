@@ -11,7 +11,6 @@ language within 0.07 of English, themes macro F1 0.75, at least 100 comments/s, 
 """
 from __future__ import annotations
 
-import csv
 import resource
 import subprocess
 import sys
@@ -20,18 +19,11 @@ from collections import defaultdict
 from pathlib import Path
 
 from feedback_app.nlp.sentiment import label_for, read, textblob_polarity
+from feedback_app.nlp.train_reader import labelled
 
 DATA = Path(__file__).resolve().parent.parent / "tests" / "data"
 HELD_OUT_SETS = {"natural text": sorted(DATA.glob("sentiment_heldout*.tsv")),
                  "templated phrases": [DATA / "sentiment_multilingual.tsv"]}
-
-
-def _rows(paths) -> list[dict]:
-    rows = []
-    for path in paths:
-        with path.open(encoding="utf-8") as f:
-            rows += list(csv.DictReader(f, delimiter="\t"))
-    return rows
 
 
 def _vader():
@@ -82,7 +74,7 @@ def main() -> None:
     every = []
     for name, paths in HELD_OUT_SETS.items():
         if paths:
-            rows = _rows(paths)
+            rows = labelled(paths)
             _report(name, rows)
             every += rows
     texts = [(r["text"], r["lang"]) for r in every] * 5

@@ -1,6 +1,5 @@
 """The multilingual reader: every language we offer, mixed feelings, aspects, themes, the stored
 model or the encoder missing, and the analysis step and CLI that use it."""
-import csv
 import json
 from pathlib import Path
 
@@ -12,26 +11,19 @@ from feedback_app.insights.analysis import analyse_waiting
 from feedback_app.models import Response, Survey
 from feedback_app.nlp import encoder, reader
 from feedback_app.nlp.sentiment import read
+from feedback_app.nlp.train_reader import labelled
 from feedback_app.surveys.services import record_response
 
 DATA = Path(__file__).parent / "data"
 LANGUAGES = ("en", "cy", "es", "fr", "pl", "pt", "ar", "tr", "bn", "so", "zh")
 
 
-def _rows(*paths):
-    rows = []
-    for path in paths:
-        with path.open(encoding="utf-8") as f:
-            rows += list(csv.DictReader(f, delimiter="\t"))
-    return rows
-
-
 def _voices():
-    return _rows(*sorted((DATA / "sentiment_voices").glob("*.tsv")))
+    return labelled(sorted((DATA / "sentiment_voices").glob("*.tsv")))
 
 
 def _held_out():
-    return _rows(*sorted(DATA.glob("sentiment_heldout*.tsv")))
+    return labelled(sorted(DATA.glob("sentiment_heldout*.tsv")))
 
 
 def test_the_labelled_sets_have_their_documented_shape():

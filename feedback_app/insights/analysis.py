@@ -175,7 +175,8 @@ def _suggest_themes(texts, memo: dict[str, list[int]]) -> None:
         if key not in memo:
             found = themes.suggest(text, keywords)
             if not in_english(locale) and reader.language_of(locale) in reader.SCORED_LANGUAGES:
-                found += [id_of_slug[s] for s in reader.model().themes(text) if s in id_of_slug]
+                # The same reading the sentiment came from (cached): the text is not read twice.
+                found += [id_of_slug[s] for s in sentiment.read(text, locale).themes if s in id_of_slug]
             memo[key] = found
         return memo[key]
 

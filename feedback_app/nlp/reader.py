@@ -168,9 +168,6 @@ class Model:
         self.theme_tags = Tags.stored(weights, "theme")
         self.aspect_tags = Tags.stored(weights, "aspect")
 
-    def themes(self, text: str) -> tuple[str, ...]:
-        return self.theme_tags.of(encoder.encode([text])[0])
-
     def read(self, text: str | None, language: str) -> Reading:
         """The whole text says how it feels overall (the encoder weighs a "but" as people do)
         and whether its feelings are mixed; its clauses, how each aspect fares."""

@@ -25,25 +25,31 @@ SOURCES = sorted((DATA / "sentiment_voices").glob("*.tsv")) + [DATA / "sentiment
 NETS, HIDDEN, EPOCHS, BATCH, RATE, L2 = 3, 128, 20, 32, 1e-2, 1e-4
 
 
-def train_rows() -> list[dict]:
+def labelled(paths) -> list[dict]:
+    """Every row of the labelled TSV files given (tests/data/README.md says their columns)."""
     rows = []
-    for path in SOURCES:
+    for path in paths:
         with path.open(encoding="utf-8") as f:
-            rows += [r for r in csv.DictReader(f, delimiter="\t") if r["split"] == "train"]
+            rows += list(csv.DictReader(f, delimiter="\t"))
     return rows
+
+
+def train_rows() -> list[dict]:
+    return [r for r in labelled(SOURCES) if r["split"] == "train"]
 
 
 def polar(rows: list[dict]) -> list[dict]:
     return [r for r in rows if r["label"] in ("positive", "negative")]
 
 
-def fit(x: np.ndarray, y: np.ndarray, steps: int = 300, rate: float = 2.0, l2: float = 1e-4):
-    """Logistic regression; y is (n, k) of 0/1. Returns weights (d, k) and biases (k,)."""
+def fit(x: np.ndarray, y: np.ndarray, steps: int = 300, rate: float = 2.0, l2: float = 1e-4, weight=1.0):
+    """Logistic regression; y is (n, k) of 0/1, `weight` how much each cell counts. Returns
+    weights (d, k) and biases (k,)."""
     w = np.zeros((x.shape[1], y.shape[1]), dtype=np.float32)
     b = np.zeros(y.shape[1], dtype=np.float32)
     for _ in range(steps):
         p = 1 / (1 + np.exp(-(x @ w + b)))
-        grad = p - y
+        grad = (p - y) * weight
         w -= rate * (x.T @ grad / len(x) + l2 * w)
         b -= rate * grad.mean(axis=0)
     return w, b
@@ -102,13 +108,7 @@ def fit_tags(rows: list[dict], points: np.ndarray, names_of) -> tuple[np.ndarray
     x = TAG_SCALE * points[families, :encoder.DIMENSIONS]
     y = np.array([[n in names_of(rows[i]) for n in names] for i in families], dtype=np.float32)
     share = y.mean(axis=0)
-    weight = np.where(y > 0, 0.5 / share, 0.5 / (1 - share))
-    w = np.zeros((x.shape[1], y.shape[1]), dtype=np.float32)
-    b = np.zeros(y.shape[1], dtype=np.float32)
-    for _ in range(600):
-        grad = (1 / (1 + np.exp(-(x @ w + b))) - y) * weight
-        w -= 2.0 * (x.T @ grad / len(x) + 1e-4 * w)
-        b -= 2.0 * grad.mean(axis=0)
+    w, b = fit(x, y, steps=600, weight=np.where(y > 0, 0.5 / share, 0.5 / (1 - share)))
     return w, b, names
 
 
