@@ -1,8 +1,10 @@
 """Sentiment, mixed feelings, aspects and themes in every language we offer.
 
 Each text is placed by a multilingual sentence encoder (encoder.py, shipped in a PyPI wheel,
-nothing downloaded), and its cue words are counted (cues.py: the field lexicon for English, a
-cue list for each other language). Small networks stored beside this file (reader_model.npz,
+nothing downloaded), its cue words are counted (cues.py: the field lexicon for English, a cue
+list for each other language), and its pieces of words are weighed by how they lean in the
+labelled text (phrases.py: this catches what the encoder misses, in Welsh, Bengali and Somali
+above all). Small networks stored beside this file (reader_model.npz,
 built by `python -m feedback_app.nlp.train_reader` from the project's labelled text) read those
 numbers: one set says positive or negative, another whether the feelings are mixed. The text is
 also cut into clauses at sentence ends, commas and contrast words ("but", "ond", "pero", "mais",
@@ -19,7 +21,7 @@ from pathlib import Path
 
 import numpy as np
 
-from . import cues, encoder
+from . import cues, encoder, phrases
 
 # Languages the stored model was trained on (tests/data/sentiment_voices/). Comments in any other
 # language are counted as "cannot be scored", never given a guessed score.
@@ -32,7 +34,6 @@ MODEL_LANGUAGES = ("en", "cy", "es", "fr", "pl", "pt", "ar", "tr", "bn", "so", "
 # are not yet, and `flask sentiment score` still shows what the model would say for them.
 SCORED_LANGUAGES: tuple[str, ...] = ("en", "es", "fr", "pl", "pt", "tr", "zh")
 MODEL_PATH = Path(__file__).resolve().parent / "reader_model.npz"
-CUE_VALUES = 2     # praise and complaint, after the encoder's point
 MIXED = "mixed"
 # A text is mixed when the networks that tell mixed feelings from one-sided ones are this sure
 # (chosen on the train rows' cross-validation: lower finds more mixed texts and calls more
@@ -142,11 +143,13 @@ class Feelings:
         return (1 / (1 + np.exp(-z))).mean(axis=0)
 
 
-def feeling_inputs(texts: list[str], languages: list[str]) -> np.ndarray:
-    """What the networks read: the encoder's point for each text, then its two cue values."""
+def feeling_inputs(texts: list[str], languages: list[str], lean: np.ndarray) -> np.ndarray:
+    """What the networks read: the encoder's point for each text, its two cue values, and how
+    its phrases lean (`lean`, one a text: phrases.leans, or while training, a lean measured
+    without the text's own fold)."""
     points = encoder.encode(texts)
     values = np.array([cue_values(t, lang) for t, lang in zip(texts, languages)], dtype=np.float32)
-    return np.hstack([points, values.reshape(len(texts), CUE_VALUES)])
+    return np.hstack([points, values.reshape(len(texts), 2), np.asarray(lean, np.float32)[:, None]])
 
 
 class Model:
@@ -163,6 +166,7 @@ class Model:
             encoder.encode(["."])  # fail now, before any answer is claimed, not halfway through
         except encoder.EncoderMissing as missing:
             raise ModelMissing(str(missing)) from missing
+        self.phrase_table = np.asarray(weights["phrase_table"], dtype=np.float32)
         self.feelings = Feelings(weights)
         self.mixedness = Feelings(weights, "mixed")
         self.theme_tags = Tags.stored(weights, "theme")
@@ -174,7 +178,8 @@ class Model:
         clauses = [c.strip() for c in _CLAUSE.split(text or "") if c and c.strip()]
         if not clauses:
             return Reading(0.0, "neutral", {}, ())
-        inputs = feeling_inputs([text, *clauses], [language] * (len(clauses) + 1))
+        texts = [text, *clauses]
+        inputs = feeling_inputs(texts, [language] * len(texts), phrases.leans(texts, self.phrase_table))
         whole, *probabilities = (float(p) for p in self.feelings.probabilities(inputs))
         polarity = round(2 * whole - 1, 3)
         mixed = float(self.mixedness.probabilities(inputs[:1])[0]) >= MIXED_AT

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import numpy as np
 
-from . import encoder
+from . import encoder, phrases
 from .reader import MODEL_PATH, Model, feeling_inputs
 
 DATA = Path(__file__).resolve().parents[2] / "tests" / "data"
@@ -123,8 +123,40 @@ def aspects_of(row: dict) -> list[str]:
     return [pair.split(":")[0] for pair in row["aspects"].split(";") if pair]
 
 
-def inputs_of(rows: list[dict]) -> np.ndarray:
-    return feeling_inputs([r["text"] for r in rows], [r["lang"] for r in rows])
+def fold_of(row: dict, folds: int = 5, salt: str = "") -> int:
+    """A row's fold: the same item in several languages (a translated set) stays in one fold, so
+    no fold is scored on a translation of a text it was trained on."""
+    return zlib.crc32((salt + row["item"]).encode()) % folds
+
+
+def phrase_table(rows: list[dict]) -> np.ndarray:
+    one_sided = polar(rows)
+    return phrases.fit([r["text"] for r in one_sided], [r["label"] == "positive" for r in one_sided])
+
+
+def unseen_leans(rows: list[dict], folds: int = 5) -> np.ndarray:
+    """Each row's phrase lean from a table built without its fold: the networks learn how far a
+    lean can be trusted on text it was not counted from, as every text they read later is."""
+    lean = np.zeros(len(rows), dtype=np.float32)
+    fold = np.array([fold_of(r, folds, salt="lean") for r in rows])
+    for k in range(folds):
+        table = phrase_table([r for r, f in zip(rows, fold) if f != k])
+        held = np.where(fold == k)[0]
+        lean[held] = phrases.leans([rows[i]["text"] for i in held], table)
+    return lean
+
+
+def inputs_of(rows: list[dict], lean: np.ndarray | None = None) -> np.ndarray:
+    """The networks' inputs for training rows (lean 0 when the caller fills it in later)."""
+    lean = np.zeros(len(rows), dtype=np.float32) if lean is None else lean
+    return feeling_inputs([r["text"] for r in rows], [r["lang"] for r in rows], lean)
+
+
+def fit_reader(rows: list[dict], inputs: np.ndarray) -> dict:
+    """Everything the feelings need, from training rows and their inputs (lean column unused)."""
+    inputs = inputs.copy()
+    inputs[:, -1] = unseen_leans(rows)
+    return {**fit_all_feelings(inputs, rows), "phrase_table": phrase_table(rows)}
 
 
 def cross_validate(rows: list[dict], folds: int = 5) -> None:
@@ -134,15 +166,13 @@ def cross_validate(rows: list[dict], folds: int = 5) -> None:
     from . import cues, sentiment
 
     rows = [r for r in rows if r["item"].startswith(NATURAL)]  # templates repeat their clauses
-    # The same item in several languages (a translated set) stays in one fold, so no fold is
-    # scored on a translation of a text it was trained on.
-    fold_of = [zlib.crc32(r["item"].encode()) % folds for r in rows]
+    fold = [fold_of(r, folds) for r in rows]
     inputs = inputs_of(rows)
     right, alone, total = defaultdict(int), defaultdict(int), defaultdict(int)
     for k in range(folds):
-        train = [i for i, f in enumerate(fold_of) if f != k]
-        model = Model(weights=fit_all_feelings(inputs[train], [rows[i] for i in train]))
-        for r in (r for r, f in zip(rows, fold_of) if f == k):
+        train = [i for i, f in enumerate(fold) if f != k]
+        model = Model(weights=fit_reader([rows[i] for i in train], inputs[train]))
+        for r in (r for r, f in zip(rows, fold) if f == k):
             key = ("mixed" if r["label"] == "mixed" else r["register"], r["lang"])
             total[key] += 1
             right[key] += model.read(r["text"], r["lang"]).label == r["label"]
@@ -170,7 +200,7 @@ def main() -> None:
         cross_validate(rows)
         return
     inputs = inputs_of(rows)
-    feelings = fit_all_feelings(inputs, rows)
+    feelings = fit_reader(rows, inputs)
     tw, tb, themes = fit_tags(rows, inputs, themes_of)
     aw, ab, aspects = fit_tags(rows, inputs, aspects_of)
     np.savez_compressed(MODEL_PATH, **{k: v.astype(np.float16) for k, v in feelings.items()},
