@@ -8,7 +8,10 @@ figures.
 
 The finders live beside this module: anonymiser_rules.py (what has a regular shape, and places),
 anonymiser_people.py (names: cues in any case, the lists in given_names.py, capitals, spaCy's
-small English model), story_language.py (which language a story is in and what each needs).
+small English model), name_tagger.py (a sequence tagger trained on the labelled stories, which
+finds names, places, ages and dates by their place in the sentence and their shape, in every
+language, where no rule found anything), story_language.py (which language a story is in and
+what each needs).
 
 Placeholders read as part of the sentence ("our social worker", "a street nearby", "a local
 school", "my son"), in the story's own language; the moderator sees each one highlighted and
@@ -20,7 +23,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from . import story_language
+from . import name_tagger, story_language
 from .anonymiser_people import KEEP_PLACES, english_people, model, other_people, sentence_start
 from .anonymiser_rules import rule_entities
 
@@ -114,6 +117,13 @@ def _analyse(text: str, language: str | None) -> tuple[list[Entity], str]:
                   if not (label in ("PLACE", "HOME_TOWN") and text[s:e].lower() in KEEP_PLACES)]
     candidates += english_people(text) if language == "en" else other_people(text, language)
     chosen = _choose(candidates)
+    # The name tagger's spans where no rule found anything: a rule's span wins an overlap.
+    for start, end, label, _probability in name_tagger.find(text, language):
+        if label in ("PLACE", "HOME_TOWN") and text[start:end].lower() in KEEP_PLACES:
+            continue
+        if not any(c[0] < end and start < c[1] for c in chosen):
+            chosen.append((start, end, label, None))
+    chosen.sort()
 
     # The same person is named the same way throughout: by role if any mention has one.
     people: dict[str, str] = {}
@@ -288,8 +298,10 @@ def odd_sentences(text: str, entities) -> list[str]:
 
 
 def warm_up() -> None:
-    """Load the model now (a CLI command or a worker may want to pay the cost up front)."""
+    """Load the models now (a CLI command or a worker may want to pay the cost up front); a
+    missing name tagger model is an error here, not fewer names found later."""
     model()
+    name_tagger.load()
     from .anonymiser_rules import zipf
 
     zipf("warm", "en")
