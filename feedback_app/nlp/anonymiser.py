@@ -104,6 +104,47 @@ def _key_words(text: str, span: tuple[int, int, str, str | None]) -> list[str]:
     return [w.lower() for w in re.findall(r"[^\W\d_][\w'’-]*", value) if len(w) > 1]
 
 
+def _with_tagger(text: str, language: str, chosen: list) -> list:
+    """The rules' spans and the name tagger's: a rule's span wins an overlap, and a tagger span
+    of the same kind that runs on past one ("abu" before "karim", a family name after "my son
+    Tyler") widens it, keeping the rule's kind and cue."""
+    lang = story_language.LANGUAGES.get(language)
+    for start, end, label, _probability in name_tagger.find(text, language):
+        if label in ("PLACE", "HOME_TOWN") and text[start:end].lower() in KEEP_PLACES:
+            continue
+        if label == "PERSON" and lang is not None:
+            start, end = _without_kept_words(text, start, end, lang)
+            if end <= start:
+                continue
+        overlapping = [c for c in chosen if c[0] < end and start < c[1]]
+        if not overlapping:
+            chosen.append((start, end, label, None))
+        elif len(overlapping) == 1 and overlapping[0][2] == label and (start < overlapping[0][0] or end > overlapping[0][1]):
+            rule = overlapping[0]
+            chosen.remove(rule)
+            chosen.append((min(start, rule[0]), max(end, rule[1]), rule[2], rule[3]))
+    return sorted(chosen)
+
+
+def _without_kept_words(text: str, start: int, end: int, lang) -> tuple[int, int]:
+    """A tagged name without the words its language keeps at either end: an honorific after a
+    name ("Hanım", which then stands for the person), "Diolch", "Londyn", function words."""
+    words = list(re.finditer(r"[^\W\d_][\w'’-]*", text[start:end]))
+
+    def kept(word: str) -> bool:
+        bare = re.split(r"['’]", word, maxsplit=1)[0]
+        return bare in lang.keep or bare.lower() in lang.markers or bool(
+            lang.honorifics_after and re.fullmatch(lang.honorifics_after, bare))
+
+    while words and kept(words[-1].group(0)):
+        words.pop()
+    while words and kept(words[0].group(0)):
+        words.pop(0)
+    if not words:
+        return start, start
+    return start + words[0].start(), start + words[-1].end()
+
+
 def find_entities(text: str, language: str | None = None) -> list[Entity]:
     return _analyse(text, language)[0]
 
@@ -117,13 +158,7 @@ def _analyse(text: str, language: str | None) -> tuple[list[Entity], str]:
                   if not (label in ("PLACE", "HOME_TOWN") and text[s:e].lower() in KEEP_PLACES)]
     candidates += english_people(text) if language == "en" else other_people(text, language)
     chosen = _choose(candidates)
-    # The name tagger's spans where no rule found anything: a rule's span wins an overlap.
-    for start, end, label, _probability in name_tagger.find(text, language):
-        if label in ("PLACE", "HOME_TOWN") and text[start:end].lower() in KEEP_PLACES:
-            continue
-        if not any(c[0] < end and start < c[1] for c in chosen):
-            chosen.append((start, end, label, None))
-    chosen.sort()
+    chosen = _with_tagger(text, language, chosen)
 
     # The same person is named the same way throughout: by role if any mention has one.
     people: dict[str, str] = {}

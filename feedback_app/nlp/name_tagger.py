@@ -61,7 +61,7 @@ def _bucket(low: str, language: str) -> str:
     """How common a word is, as a whole Zipf value (0 = unknown to wordfreq, 7 = "the")."""
     if not any(ch.isalpha() for ch in low):
         return "n"
-    if re.fullmatch(f"[{_HAN}]", low):
+    if re.fullmatch(f"[{_HAN}]+", low):
         value = _zh_frequencies().get(low, 0.0)
         zipf = math.log10(value) + 9 if value > 0 else 0.0
     else:
@@ -91,6 +91,10 @@ def _shape(word: str) -> str:
     return "".join(out)[:6]
 
 
+_ARABIC_PREFIXES = ("وال", "بال", "لل", "ال", "و", "ف", "ب", "ل")
+
+
+@lru_cache(maxsize=131072)
 def _listed(low: str) -> str:
     if low in WORD_NAMES:
         return "word"
@@ -98,6 +102,12 @@ def _listed(low: str) -> str:
         return "given"
     if low in FAMILY_NAMES:
         return "family"
+    # A listed name with a case ending ("marcinowi", "Kasi") or a letter written in front
+    # ("وخالد", "لحنان").
+    if len(low) > 4 and any(low[:-k] in LATIN_NAMES for k in (1, 2, 3)):
+        return "stem"
+    if any(low.startswith(p) and low[len(p):] in NATIVE_SCRIPT_NAMES for p in _ARABIC_PREFIXES):
+        return "stem"
     return "no"
 
 
@@ -126,6 +136,13 @@ def features(text: str, language: str, toks: list[tuple[int, int, str]] | None =
             row.append("upper")
         if any(ch.isdigit() for ch in word):
             row.append("digit")
+        if len(word) == 1 and re.match(f"[{_HAN}]", word):
+            # How common the two-character words this character makes with its neighbours are:
+            # "喜" in "喜欢" is in an everyday word, "欣" in "欣怡" is not.
+            if i + 1 < len(words) and re.match(f"[{_HAN}]", words[i + 1]):
+                row.append("zh+=" + _bucket(word + words[i + 1], "zh"))
+            if i and re.match(f"[{_HAN}]", words[i - 1]):
+                row.append("zh-=" + _bucket(words[i - 1] + word, "zh"))
         if starts[i]:
             row.append("start")
             if word[:1].isupper():

@@ -18,9 +18,9 @@ from pathlib import Path
 
 from . import name_tagger
 
-C1, C2 = 0.15, 0.01  # L1 keeps the model small; a little L2 steadies it
+C1, C2 = 0.05, 0.01  # L1 keeps the model small; a little L2 steadies it
 ITERATIONS = 200
-THRESHOLDS = (0.2, 0.3, 0.4, 0.5, 0.6, 0.7)
+THRESHOLDS = (0.1, 0.2, 0.3, 0.4, 0.5, 0.6)
 KEPT = 0.97
 FOLDS = 5
 
@@ -59,13 +59,28 @@ def folds(stories, k: int = FOLDS) -> list[int]:
 
 
 def cross_validate(stories) -> dict:
-    import pycrfsuite
-
-    from benchmarks.anonymiser import _groups, ours, score
+    from . import anonymiser
 
     fold = folds(stories)
     settings = [None, *THRESHOLDS]
     predictions: dict = {t: {} for t in settings}
+    # The rules give the same spans at every threshold: found once per story.
+    saved = {name: getattr(anonymiser, name) for name in ("rule_entities", "english_people", "other_people")}
+    for name, finder in saved.items():
+        setattr(anonymiser, name, _remembered(finder))
+    try:
+        _run_folds(stories, fold, settings, predictions)
+    finally:
+        for name, finder in saved.items():
+            setattr(anonymiser, name, finder)
+    return _scores(stories, settings, predictions)
+
+
+def _run_folds(stories, fold, settings, predictions) -> None:
+    import pycrfsuite
+
+    from benchmarks.anonymiser import ours
+
     with tempfile.TemporaryDirectory() as folder:
         for f in range(FOLDS):
             path = Path(folder) / f"fold{f}.crfsuite"
@@ -79,7 +94,21 @@ def cross_validate(stories) -> dict:
                         predictions[threshold][i] = ours(stories[i].text)
             print(f"  fold {f + 1}/{FOLDS} done", flush=True)
 
-    index = {id(s): i for i, s in enumerate(stories)}
+
+def _remembered(finder):
+    seen: dict = {}
+
+    def find(*args):
+        if args not in seen:
+            seen[args] = finder(*args)
+        return list(seen[args])
+
+    return find
+
+
+def _scores(stories, settings, predictions):
+    from benchmarks.anonymiser import _groups, score
+
     table = {}
     for threshold in settings:
         def detect_for(threshold=threshold):
@@ -88,11 +117,29 @@ def cross_validate(stories) -> dict:
 
         detect = detect_for()
         rows = {"all": score(stories, detect)}
+        fourth = _fourth_round(stories)
+        if fourth:
+            # The rules were tuned on every story but these (run once, then only read): here
+            # "rules" is close to what the rules do on stories they have not met.
+            rows["fourth round"] = score(fourth, detect)
+            rows["earlier rounds"] = score([s for s in stories if all(s is not f for f in fourth)], detect)
         for group, members in _groups(stories).items():
             rows[group] = score(members, detect)
         table[threshold] = rows
-    del index
     return table
+
+
+def _fourth_round(stories) -> list:
+    """The stories after the fourth held-out round's comment line in the labelled file."""
+    from benchmarks.anonymiser import LABELLED
+
+    before = 0
+    for line in LABELLED.read_text(encoding="utf-8").splitlines():
+        if line.startswith("# Fourth held-out round"):
+            return stories[before:] if before < len(stories) else []
+        if line.strip() and not line.startswith("#"):
+            before += 1
+    return []
 
 
 def _print(table) -> float | None:
@@ -109,7 +156,7 @@ def _print(table) -> float | None:
     for label in labels:
         print(f"  {label:12} {table[settings[0]]['all'].total[label]:4} " + " ".join(
             f"{table[t]['all'].recall([label]):8.3f}" for t in settings))
-    fit = [t for t in settings if t is not None and all(r.kept >= KEPT for g, r in table[t].items())]
+    fit = [t for t in settings if t is not None and all(r.kept >= KEPT for r in table[t].values())]
     best = max(fit, key=lambda t: (table[t]["all"].recall(), t)) if fit else None
     print(f"threshold with the highest recall and words kept ≥ {KEPT} in every language and register: {best}")
     return best
