@@ -4,7 +4,7 @@ was trained on it too, so these are not figures for unseen stories). The held-ou
 (docs/anonymiser.md): a test on it would make it a tuning target."""
 from collections import Counter
 
-from benchmarks.anonymiser import LABELLED, load_labelled, ours, score
+from benchmarks.anonymiser import LABELLED, fourth_round, load_labelled, ours, score
 from feedback_app.nlp.anonymiser import CONTACT_LABELS
 from feedback_app.nlp.story_language import LANGUAGES
 
@@ -38,7 +38,11 @@ def test_the_labelled_set_has_every_kind_language_register_and_a_held_out_part()
 
 
 def test_recall_and_words_kept_on_the_dev_part_per_language():
-    dev = [s for s in load_labelled() if s.split == "dev"]
+    # The stories the rules were tuned on: the fourth round is dev too, but was only read after
+    # its one run (its figures, and the name tagger's cross-validation, are in docs/anonymiser.md).
+    stories = load_labelled()
+    fourth = fourth_round(stories)
+    dev = [s for s in stories[:len(stories) - len(fourth)] if s.split == "dev"]
     for code in {s.lang for s in dev}:
         result = score([s for s in dev if s.lang == code], ours)
         assert result.recall() >= 0.98, (code, result.missed)

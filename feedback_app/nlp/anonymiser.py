@@ -24,8 +24,11 @@ import re
 from dataclasses import dataclass
 
 from . import name_tagger, story_language
-from .anonymiser_people import KEEP_PLACES, english_people, model, other_people, sentence_start
-from .anonymiser_rules import rule_entities
+from .anonymiser_people import KEEP_PLACES, NOT_NAMES, english_people, model, other_people, sentence_start
+from .anonymiser_people import _text_speak as text_speak
+from .anonymiser_rules import _AR_KEEP_PLACES as AR_KEEP_PLACES
+from .anonymiser_rules import _DAYS, _MONTHS, NUMBER_WORDS, rule_entities, zipf
+from .given_names import FAMILY_NAMES, LATIN_NAMES
 
 # Contacts and numbers: the benchmark holds these to a higher recall target.
 CONTACT_LABELS = {"PHONE", "EMAIL", "URL", "HANDLE", "POSTCODE", "NHS_NUMBER", "CASE_REF", "CAR_REG"}
@@ -112,29 +115,70 @@ def _with_tagger(text: str, language: str, chosen: list) -> list:
     for start, end, label, _probability in name_tagger.find(text, language):
         if label in ("PLACE", "HOME_TOWN") and text[start:end].lower() in KEEP_PLACES:
             continue
-        if label == "PERSON" and lang is not None:
+        if label == "PERSON":
             start, end = _without_kept_words(text, start, end, lang)
             if end <= start:
                 continue
+        if label in ("PLACE", "HOME_TOWN") and text[start:end] in AR_KEEP_PLACES:
+            continue
+        if label in ("AGE", "DATE") and language == "en" and not _ENGLISH_NUMBER.search(text[start:end]):
+            continue  # "abdi is braver now"
+        if label == "PERSON" and language == "en" and not any(ch.isupper() for ch in text[start:end]) \
+                and all(_typo_or_text_speak(w) for w in re.findall(r"[^\W\d_]+", text[start:end])):
+            continue  # "becuase the advocate came"
         overlapping = [c for c in chosen if c[0] < end and start < c[1]]
         if not overlapping:
             chosen.append((start, end, label, None))
-        elif len(overlapping) == 1 and overlapping[0][2] == label and (start < overlapping[0][0] or end > overlapping[0][1]):
-            rule = overlapping[0]
-            chosen.remove(rule)
-            chosen.append((min(start, rule[0]), max(end, rule[1]), rule[2], rule[3]))
+        elif all(c[2] == label for c in overlapping) and (start < min(c[0] for c in overlapping)
+                                                         or end > max(c[1] for c in overlapping)):
+            # The rule's kind and cue stay: "karim" widens to "abu karim", "Siân" and "Gwilym" join.
+            for c in overlapping:
+                chosen.remove(c)
+            cue = next((c[3] for c in overlapping if c[3]), None)
+            chosen.append((min(start, *(c[0] for c in overlapping)), max(end, *(c[1] for c in overlapping)),
+                           label, cue))
+        elif label not in ("PERSON", "PLACE", "HOME_TOWN") and all(c[2] == "PLACE" for c in overlapping) \
+                and start <= min(c[0] for c in overlapping) and end >= max(c[1] for c in overlapping):
+            # A named club or school around a neighbourhood ("Glwb Bocsio Somers Town"), as the
+            # rules' own order has it.
+            for c in overlapping:
+                chosen.remove(c)
+            chosen.append((start, end, label, None))
     return sorted(chosen)
 
 
+_ENGLISH_NUMBER = re.compile(rf"\d|\b(?:{'|'.join(NUMBER_WORDS)}|{_MONTHS}|{_DAYS})\b", re.IGNORECASE)
+
+
+def _typo_or_text_speak(word: str) -> bool:
+    """A text-speak word, or an everyday English word with one letter swapped, left out or added
+    ("becuase", "becase"): not a name, though rare."""
+    low = word.lower()
+    if low in LATIN_NAMES or low in FAMILY_NAMES:
+        return False
+    if text_speak(low):
+        return True
+    if len(low) < 5:
+        return False
+    letters = "abcdefghijklmnopqrstuvwxyz"
+    variants = {low[:i] + low[i + 1] + low[i] + low[i + 2:] for i in range(len(low) - 1)}
+    variants |= {low[:i] + low[i + 1:] for i in range(len(low))}
+    variants |= {low[:i] + c + low[i:] for i in range(len(low) + 1) for c in letters}
+    return any(zipf(v) >= 4.5 for v in variants - {low})
+
+
 def _without_kept_words(text: str, start: int, end: int, lang) -> tuple[int, int]:
-    """A tagged name without the words its language keeps at either end: an honorific after a
-    name ("Hanım", which then stands for the person), "Diolch", "Londyn", function words."""
+    """A tagged name without the words the rules keep at either end: words of thanks and
+    kinship, an honorific after a name ("Hanım", which then stands for the person), "Diolch",
+    "Londyn", function words."""
     words = list(re.finditer(r"[^\W\d_][\w'’-]*", text[start:end]))
 
     def kept(word: str) -> bool:
         bare = re.split(r"['’]", word, maxsplit=1)[0]
-        return bare in lang.keep or bare.lower() in lang.markers or bool(
-            lang.honorifics_after and re.fullmatch(lang.honorifics_after, bare))
+        if bare.lower() in NOT_NAMES:
+            return True  # words of thanks and kinship ("Jiddo", "Teta", "Hooyo")
+        return lang is not None and (bare in lang.keep or bare.lower() in lang.markers or bool(
+            lang.honorifics_after and re.fullmatch(lang.honorifics_after, bare)))
 
     while words and kept(words[-1].group(0)):
         words.pop()

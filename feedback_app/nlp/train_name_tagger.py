@@ -107,7 +107,7 @@ def _remembered(finder):
 
 
 def _scores(stories, settings, predictions):
-    from benchmarks.anonymiser import _groups, score
+    from benchmarks.anonymiser import _groups, fourth_round, score
 
     table = {}
     for threshold in settings:
@@ -117,7 +117,7 @@ def _scores(stories, settings, predictions):
 
         detect = detect_for()
         rows = {"all": score(stories, detect)}
-        fourth = _fourth_round(stories)
+        fourth = fourth_round(stories)
         if fourth:
             # The rules were tuned on every story but these (run once, then only read): here
             # "rules" is close to what the rules do on stories they have not met.
@@ -127,19 +127,6 @@ def _scores(stories, settings, predictions):
             rows[group] = score(members, detect)
         table[threshold] = rows
     return table
-
-
-def _fourth_round(stories) -> list:
-    """The stories after the fourth held-out round's comment line in the labelled file."""
-    from benchmarks.anonymiser import LABELLED
-
-    before = 0
-    for line in LABELLED.read_text(encoding="utf-8").splitlines():
-        if line.startswith("# Fourth held-out round"):
-            return stories[before:] if before < len(stories) else []
-        if line.strip() and not line.startswith("#"):
-            before += 1
-    return []
 
 
 def _print(table) -> float | None:
