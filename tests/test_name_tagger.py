@@ -22,6 +22,7 @@ def gone(text, detail, language=None):
     ("abu karim from the mosque came wiv us", "abu", None),
     # a Chinese given name alone, and an Arabic name with no cue the rules know
     ("谢谢志明帮我们翻译。", "志明", "zh_Hans"),
+    ("俊杰在会上说了很多。", "俊杰", "zh_Hans"),
     ("شكرا جزيلا لحنان.", "حنان", "ar"),
 ])
 def test_names_the_rules_alone_miss_are_removed(text, detail, language):
@@ -47,6 +48,10 @@ def test_names_with_a_title_or_in_text_speak_are_removed(text, detail, language)
     ("Diolch i bawb am y cymorth yn y cyfarfod.", "Diolch"),
     ("Taid came to the meeting with us and spoke first.", "Taid"),
     ("Songül Hanım'ın sayesinde korkmadım.", "Hanım"),
+    ("Jiddo and Teta sat with us the whole time.", "Teta"),
+    ("me n ebele went 2 the conf 2gether", "the conf 2gether"),
+    ("becuase the advocate came i felt ok", "becuase"),
+    ("my son abdi was shy but he is braver now", "braver now"),
 ])
 def test_ordinary_words_stay(text, word):
     assert word in anonymise(text).text

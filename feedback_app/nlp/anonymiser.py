@@ -147,7 +147,9 @@ def _with_tagger(text: str, language: str, chosen: list) -> list:
     return sorted(chosen)
 
 
-_ENGLISH_NUMBER = re.compile(rf"\d|\b(?:{'|'.join(NUMBER_WORDS)}|{_MONTHS}|{_DAYS})\b", re.IGNORECASE)
+# A number standing alone ("14th", "(4)"; not "2gether", "b4"), a number word, a month or a day.
+_ENGLISH_NUMBER = re.compile(rf"(?<![^\W\d_])\d+(?:st|nd|rd|th)?(?![^\W\d_])|\b(?:{'|'.join(NUMBER_WORDS)}|"
+                             rf"{_MONTHS}|{_DAYS})\b", re.IGNORECASE)
 
 
 def _typo_or_text_speak(word: str) -> bool:
