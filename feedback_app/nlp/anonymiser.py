@@ -169,6 +169,9 @@ def _typo_or_text_speak(word: str) -> bool:
     return any(zipf(v) >= 4.5 for v in variants - {low})
 
 
+_TITLE = re.compile(r"(?:mr|mrs|ms|miss|mx|dr|prof|imam|sheikh|auntie|aunty)\.?", re.IGNORECASE)
+
+
 def _without_kept_words(text: str, start: int, end: int, lang) -> tuple[int, int]:
     """A tagged name without the words the rules keep at either end: words of thanks and
     kinship, an honorific after a name ("Hanım", which then stands for the person), "Diolch",
@@ -184,8 +187,8 @@ def _without_kept_words(text: str, start: int, end: int, lang) -> tuple[int, int
 
     while words and kept(words[-1].group(0)):
         words.pop()
-    while words and kept(words[0].group(0)):
-        words.pop(0)
+    while words and kept(words[0].group(0)) and not _TITLE.fullmatch(words[0].group(0)):
+        words.pop(0)  # a title goes with the name ("ms chan" → "someone", not "ms someone")
     if not words:
         return start, start
     return start + words[0].start(), start + words[-1].end()
@@ -226,7 +229,7 @@ def _analyse(text: str, language: str | None) -> tuple[list[Entity], str]:
     # Every later mention of a known name goes too ("Okafor" after "Mrs Okafor", "abdi" after "Abdi").
     extra = []
     for word in people:
-        for match in re.finditer(rf"(?<![\w'’]){re.escape(word)}(?![\w])", text, re.IGNORECASE):
+        for match in re.finditer(rf"(?<![\w'’])(?:{_TITLE.pattern}\s+)?{re.escape(word)}(?![\w])", text, re.IGNORECASE):
             extra.append((match.start(), match.end(), "PERSON", None))
     chosen = _choose(chosen + extra)
 
