@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import math
 import re
+import threading
 from contextlib import contextmanager
 from functools import lru_cache
 from pathlib import Path
@@ -178,6 +179,8 @@ def bio(toks: list[tuple[int, int, str]], gold: list[tuple[int, int, str]]) -> l
 
 
 _loaded = {"tagger": None, "threshold": THRESHOLD, "off": False}
+# A CRFsuite tagger holds the sequence it was last given: one story at a time.
+_lock = threading.Lock()
 
 
 def load():
@@ -214,10 +217,15 @@ def find(text: str, language: str) -> list[tuple[int, int, str, float]]:
     toks = tokens(text)
     if not toks:
         return []
-    tagger.set(features(text, language, toks))
+    rows = features(text, language, toks)
+    with _lock:
+        return _spans(tagger, rows, text, toks, _loaded["threshold"])
+
+
+def _spans(tagger, rows, text, toks, threshold) -> list[tuple[int, int, str, float]]:
+    tagger.set(rows)
     labels = tagger.labels()
     kinds = sorted({label[2:] for label in labels if label != "O"})
-    threshold = _loaded["threshold"]
     spans: list[list] = []
     previous = None
     for i, (start, end, word) in enumerate(toks):
