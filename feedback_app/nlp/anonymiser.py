@@ -8,7 +8,10 @@ figures.
 
 The finders live beside this module: anonymiser_rules.py (what has a regular shape, and places),
 anonymiser_people.py (names: cues in any case, the lists in given_names.py, capitals, spaCy's
-small English model), story_language.py (which language a story is in and what each needs).
+small English model), name_tagger.py (a sequence tagger trained on the labelled stories, which
+finds names, places, ages and dates by their place in the sentence and their shape, in every
+language, where no rule found anything), story_language.py (which language a story is in and
+what each needs).
 
 Placeholders read as part of the sentence ("our social worker", "a street nearby", "a local
 school", "my son"), in the story's own language; the moderator sees each one highlighted and
@@ -20,9 +23,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from . import story_language
-from .anonymiser_people import KEEP_PLACES, english_people, model, other_people, sentence_start
-from .anonymiser_rules import rule_entities
+from . import name_tagger, story_language
+from .anonymiser_people import KEEP_PLACES, NOT_NAMES, english_people, model, other_people, sentence_start
+from .anonymiser_people import _text_speak as text_speak
+from .anonymiser_rules import _AR_KEEP_PLACES as AR_KEEP_PLACES
+from .anonymiser_rules import _DAYS, _MONTHS, NUMBER_WORDS, rule_entities, zipf
+from .given_names import FAMILY_NAMES, LATIN_NAMES
 
 # Contacts and numbers: the benchmark holds these to a higher recall target.
 CONTACT_LABELS = {"PHONE", "EMAIL", "URL", "HANDLE", "POSTCODE", "NHS_NUMBER", "CASE_REF", "CAR_REG"}
@@ -101,6 +107,93 @@ def _key_words(text: str, span: tuple[int, int, str, str | None]) -> list[str]:
     return [w.lower() for w in re.findall(r"[^\W\d_][\w'’-]*", value) if len(w) > 1]
 
 
+def _with_tagger(text: str, language: str, chosen: list) -> list:
+    """The rules' spans and the name tagger's: a rule's span wins an overlap, and a tagger span
+    of the same kind that runs on past one ("abu" before "karim", a family name after "my son
+    Tyler") widens it, keeping the rule's kind and cue."""
+    lang = story_language.LANGUAGES.get(language)
+    for start, end, label, _probability in name_tagger.find(text, language):
+        if label in ("PLACE", "HOME_TOWN") and text[start:end].lower() in KEEP_PLACES:
+            continue
+        if label == "PERSON":
+            start, end = _without_kept_words(text, start, end, lang)
+            if end <= start:
+                continue
+        if label in ("PLACE", "HOME_TOWN") and text[start:end] in AR_KEEP_PLACES:
+            continue
+        if label in ("AGE", "DATE") and language == "en" and not _ENGLISH_NUMBER.search(text[start:end]):
+            continue  # "abdi is braver now"
+        if label == "PERSON" and language == "en" and not any(ch.isupper() for ch in text[start:end]) \
+                and all(_typo_or_text_speak(w) for w in re.findall(r"[^\W\d_]+", text[start:end])):
+            continue  # "becuase the advocate came"
+        overlapping = [c for c in chosen if c[0] < end and start < c[1]]
+        if not overlapping:
+            chosen.append((start, end, label, None))
+        elif all(c[2] == label for c in overlapping) and (start < min(c[0] for c in overlapping)
+                                                         or end > max(c[1] for c in overlapping)):
+            # The rule's kind and cue stay: "karim" widens to "abu karim", "Siân" and "Gwilym" join.
+            for c in overlapping:
+                chosen.remove(c)
+            cue = next((c[3] for c in overlapping if c[3]), None)
+            chosen.append((min(start, *(c[0] for c in overlapping)), max(end, *(c[1] for c in overlapping)),
+                           label, cue))
+        elif label not in ("PERSON", "PLACE", "HOME_TOWN") and all(c[2] == "PLACE" for c in overlapping) \
+                and start <= min(c[0] for c in overlapping) and end >= max(c[1] for c in overlapping):
+            # A named club or school around a neighbourhood ("Glwb Bocsio Somers Town"), as the
+            # rules' own order has it.
+            for c in overlapping:
+                chosen.remove(c)
+            chosen.append((start, end, label, None))
+    return sorted(chosen)
+
+
+# A number standing alone ("14th", "(4)"; not "2gether", "b4"), a number word, a month or a day.
+_ENGLISH_NUMBER = re.compile(rf"(?<![^\W\d_])\d+(?:st|nd|rd|th)?(?![^\W\d_])|\b(?:{'|'.join(NUMBER_WORDS)}|"
+                             rf"{_MONTHS}|{_DAYS})\b", re.IGNORECASE)
+
+
+def _typo_or_text_speak(word: str) -> bool:
+    """A text-speak word, or an everyday English word with one letter swapped, left out or added
+    ("becuase", "becase"): not a name, though rare."""
+    low = word.lower()
+    if low in LATIN_NAMES or low in FAMILY_NAMES:
+        return False
+    if text_speak(low):
+        return True
+    if len(low) < 5:
+        return False
+    letters = "abcdefghijklmnopqrstuvwxyz"
+    variants = {low[:i] + low[i + 1] + low[i] + low[i + 2:] for i in range(len(low) - 1)}
+    variants |= {low[:i] + low[i + 1:] for i in range(len(low))}
+    variants |= {low[:i] + c + low[i:] for i in range(len(low) + 1) for c in letters}
+    return any(zipf(v) >= 4.5 for v in variants - {low})
+
+
+_TITLE = re.compile(r"(?:mr|mrs|ms|miss|mx|dr|prof|imam|sheikh|auntie|aunty)\.?", re.IGNORECASE)
+
+
+def _without_kept_words(text: str, start: int, end: int, lang) -> tuple[int, int]:
+    """A tagged name without the words the rules keep at either end: words of thanks and
+    kinship, an honorific after a name ("Hanım", which then stands for the person), "Diolch",
+    "Londyn", function words."""
+    words = list(re.finditer(r"[^\W\d_][\w'’-]*", text[start:end]))
+
+    def kept(word: str) -> bool:
+        bare = re.split(r"['’]", word, maxsplit=1)[0]
+        if bare.lower() in NOT_NAMES:
+            return True  # words of thanks and kinship ("Jiddo", "Teta", "Hooyo")
+        return lang is not None and (bare in lang.keep or bare.lower() in lang.markers or bool(
+            lang.honorifics_after and re.fullmatch(lang.honorifics_after, bare)))
+
+    while words and kept(words[-1].group(0)):
+        words.pop()
+    while words and kept(words[0].group(0)) and not _TITLE.fullmatch(words[0].group(0)):
+        words.pop(0)  # a title goes with the name ("ms chan" → "someone", not "ms someone")
+    if not words:
+        return start, start
+    return start + words[0].start(), start + words[-1].end()
+
+
 def find_entities(text: str, language: str | None = None) -> list[Entity]:
     return _analyse(text, language)[0]
 
@@ -114,6 +207,7 @@ def _analyse(text: str, language: str | None) -> tuple[list[Entity], str]:
                   if not (label in ("PLACE", "HOME_TOWN") and text[s:e].lower() in KEEP_PLACES)]
     candidates += english_people(text) if language == "en" else other_people(text, language)
     chosen = _choose(candidates)
+    chosen = _with_tagger(text, language, chosen)
 
     # The same person is named the same way throughout: by role if any mention has one.
     people: dict[str, str] = {}
@@ -135,7 +229,7 @@ def _analyse(text: str, language: str | None) -> tuple[list[Entity], str]:
     # Every later mention of a known name goes too ("Okafor" after "Mrs Okafor", "abdi" after "Abdi").
     extra = []
     for word in people:
-        for match in re.finditer(rf"(?<![\w'’]){re.escape(word)}(?![\w])", text, re.IGNORECASE):
+        for match in re.finditer(rf"(?<![\w'’])(?:{_TITLE.pattern}\s+)?{re.escape(word)}(?![\w])", text, re.IGNORECASE):
             extra.append((match.start(), match.end(), "PERSON", None))
     chosen = _choose(chosen + extra)
 
@@ -288,8 +382,10 @@ def odd_sentences(text: str, entities) -> list[str]:
 
 
 def warm_up() -> None:
-    """Load the model now (a CLI command or a worker may want to pay the cost up front)."""
+    """Load the models now (a CLI command or a worker may want to pay the cost up front); a
+    missing name tagger model is an error here, not fewer names found later."""
     model()
+    name_tagger.load()
     from .anonymiser_rules import zipf
 
     zipf("warm", "en")

@@ -14,7 +14,13 @@ stories = AppGroup("stories", help="Good-practice stories.")
 def anonymise_command() -> None:
     """Read JSON lines {"text": …} on stdin; write {"text": anonymised, "entities": [{start, end,
     label}]} for each, in order (offsets into the input text)."""
-    from ..nlp.anonymiser import anonymise
+    from ..nlp.anonymiser import anonymise, warm_up
+    from ..nlp.name_tagger import ModelMissing
+
+    try:
+        warm_up()
+    except ModelMissing as exc:
+        raise click.ClickException(str(exc)) from exc
 
     for number, line in enumerate(sys.stdin, start=1):
         if not line.strip():
