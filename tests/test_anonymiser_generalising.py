@@ -230,6 +230,13 @@ def test_chinese_everyday_words_in_those_places_stay(text):
     assert anonymise(text, "zh_Hans").text == text
 
 
+def test_a_chinese_school_is_the_name_before_its_place_word_not_the_words_before_it():
+    # "he likes his new school": no school name, so the sentence keeps every word
+    assert [e.label for e in find_entities("他很喜欢他的新学校。", "zh_Hans")] == []
+    found = find_entities("我儿子在卡姆登小学上学。", "zh_Hans")
+    assert [("我儿子在卡姆登小学上学。"[e.start:e.end], e.label) for e in found] == [("卡姆登小学", "SCHOOL")]
+
+
 def test_an_age_between_commas_after_a_name_goes_in_french():
     from feedback_app.nlp.anonymiser import anonymise
     result = anonymise("mon fils Karim, douze ans, a parlé au président.", "fr")

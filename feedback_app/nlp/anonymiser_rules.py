@@ -574,11 +574,15 @@ def _language_rules(text: str, language: str) -> list[tuple[int, int, str]]:
                 if span:
                     found.append((*span, "SCHOOL" if re.search(r"مدرسة|স্কুল", match.group(0)) else "ADDRESS"))
                 continue
-            if language == "zh_Hans":  # "在卡姆登小学": the place starts after 在
-                lead = re.match(r"[在从到去和的是了我们他她]+", match.group(0))
-                if lead and lead.end() < len(match.group(0)) - 1:
-                    found.append((match.start() + lead.end(), match.end(), "SCHOOL" if "学" in match.group(0) else "ADDRESS"))
+            if language == "zh_Hans":
+                # "在卡姆登小学": the name starts after the last everyday character (在); "喜欢他的新学校"
+                # leaves one character ("新") before 学校, which is no name, so nothing is taken.
+                name = match.group(0)[:-len(re.search(rf"(?:{lang.place_words})$", match.group(0)).group(0))]
+                cut = max((i + 1 for i, ch in enumerate(name) if ch in _ZH_EVERYDAY_CHARS), default=0)
+                if len(name) - cut < 2:
                     continue
+                found.append((match.start() + cut, match.end(), "SCHOOL" if "学" in match.group(0) else "ADDRESS"))
+                continue
             if lang.cased and sentence_opening(text, match.start()):
                 # "Oğlum Gospel Oak Primary okuluna": a cue opening the sentence is not the name.
                 first = re.match(r"\S+\s+", match.group(0))
