@@ -1,5 +1,6 @@
 """Small numbers are never shown: at the threshold, and by subtraction."""
 import random
+from types import SimpleNamespace
 
 import pytest
 
@@ -73,7 +74,14 @@ def test_a_small_tone_within_an_aspect_hides_the_next_smallest_and_its_quotes():
     comments = _aspect_comments((2, "The advocate ignored me and I felt judged."),
                                 (4, "The advocate was there."),
                                 (20, "The advocate was kind and helpful."))
-    advocate = aspect_figures(comments, 5)["advocate"]
+    # The tones are given, not read, so the test is about suppression whatever the reader says.
+    tones = {"ignored": "negative", "there": "neutral", "kind": "positive"}
+
+    def read(text, locale):
+        tone = next(t for word, t in tones.items() if word in text)
+        return SimpleNamespace(aspects={"advocate": tone})
+
+    advocate = aspect_figures(comments, 5, read=read)["advocate"]
     # Hiding only the 2 negative would let them be worked out as 26 - 20 - 4.
     assert advocate["comments"] == 26 and advocate["positive"] == 20
     assert advocate["negative"] is None and advocate["neutral"] is None
