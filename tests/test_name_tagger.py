@@ -83,3 +83,14 @@ def test_the_model_is_small_and_the_tagger_quick():
     for _ in range(20):
         name_tagger.find(text, "en")
     assert (time.perf_counter() - began) / 20 < 0.05
+
+
+def test_the_tagger_never_learns_from_a_held_out_story():
+    from benchmarks.anonymiser import load_labelled
+    from feedback_app.nlp.train_name_tagger import training_stories
+
+    stories = load_labelled()
+    learned = training_stories(stories)
+    assert any(story.split == "heldout" for story in stories)
+    assert learned and all(story.split != "heldout" for story in learned)
+    assert len(learned) == sum(story.split != "heldout" for story in stories)
