@@ -61,15 +61,18 @@ def load_labelled(path: Path = LABELLED) -> list[Story]:
 
 
 def fourth_round(stories: list[Story]) -> list[Story]:
-    """The fourth held-out round's stories (after its comment line in the labelled file): dev
-    now, but the rules were never tuned on them; the earlier stories are the ones they were."""
-    before = 0
+    """The fourth held-out round's stories (from its comment line in the labelled file to the
+    fifth round's): dev now, but the rules were never tuned on them; the earlier stories are the
+    ones they were."""
+    before, start = 0, None
     for line in LABELLED.read_text(encoding="utf-8").splitlines():
         if line.startswith("# Fourth held-out round"):
-            return stories[before:]
-        if line.strip() and not line.startswith("#"):
+            start = before
+        elif line.startswith("# Fifth held-out round"):
+            break
+        elif line.strip() and not line.startswith("#"):
             before += 1
-    return []
+    return [] if start is None else stories[start:before]
 
 
 @dataclass
@@ -223,8 +226,8 @@ def main() -> None:
     for detect in detectors.values():
         detect(stories[0].text)  # load before timing
     if not held:
-        print("  no stories held out now: the next round is written after the name tagger, which is "
-              "trained on every story here (its cross-validation: `python -m feedback_app.nlp.train_name_tagger --cv`)")
+        print("  no stories held out now: the next round is written after the name tagger, which "
+              "trains on every dev story (its cross-validation: `python -m feedback_app.nlp.train_name_tagger --cv`)")
     for title, part in (("held out", held), ("dev (tuned on, and the name tagger trained on it)", dev)):
         if not part:
             continue
