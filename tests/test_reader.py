@@ -65,6 +65,31 @@ def test_one_sided_feelings_are_not_mixed():
     assert read("La réunion était horrible, personne ne m'a écoutée.", "fr").label == "negative"
 
 
+# Written for this test, after the reader was trained: a named worker, in several languages.
+NAMED = [
+    ("en", "My social worker Sarah ignored me and I felt blamed.", "Sarah ", "negative"),
+    ("en", "Our advocate, Tomasz, never rang me back and I went in on my own.", ", Tomasz,", "negative"),
+    ("en", "The chair Mrs Okafor let me speak first and I felt heard.", " Mrs Okafor", "positive"),
+    ("es", "La trabajadora social Marisol nunca me devolvió las llamadas.", " Marisol", "negative"),
+    ("pl", "Pani przewodnicząca Ewa była bardzo cierpliwa i wszystko mi wyjaśniła.", " Ewa", "positive"),
+    ("fr", "L'assistante sociale Nadia m'a parlé comme à une coupable.", " Nadia", "negative"),
+]
+# A content error, not a name one: "I went in on my own" reads as pride in doing it alone, and
+# with or without the advocate's name the complaint comes out neutral.
+ALONE = pytest.mark.xfail(strict=True, reason="'I went in on my own' reads as positive")
+
+
+@pytest.mark.parametrize("lang, text, name, label", NAMED)
+def test_a_workers_name_does_not_change_how_a_comment_reads(lang, text, name, label):
+    assert read(text, lang).label == read(" ".join(text.replace(name, " ").split()), lang).label
+
+
+@pytest.mark.parametrize("lang, text, name, label",
+                         [pytest.param(*case, marks=ALONE) if "Tomasz" in case[1] else case for case in NAMED])
+def test_a_comment_naming_a_worker_is_read_right(lang, text, name, label):
+    assert read(text, lang).label == label
+
+
 def test_themes_are_suggested_in_another_language():
     assert "advocacy" in read("Mi defensora estuvo a mi lado en toda la reunión y habló por mí.", "es").themes
 

@@ -5,7 +5,8 @@ nothing downloaded), its cue words are counted (cues.py: the field lexicon for E
 list for each other language), and its pieces of words are weighed by how they lean in the
 labelled text (phrases.py: this catches what the encoder misses, in Welsh, Bengali and Somali
 above all). Small networks stored beside this file (reader_model.npz,
-built by `python -m feedback_app.nlp.train_reader` from the project's labelled text) read those
+built by `python -m feedback_app.nlp.train_reader` from the project's labelled text, each text
+about a worker learned also with a name in it, so names do not sway a score) read those
 numbers: one set says positive or negative, another whether the feelings are mixed. The text is
 also cut into clauses at sentence ends, commas and contrast words ("but", "ond", "pero", "mais",
 "ale", "mas"…): an aspect named in a clause (by its words, or as the encoder's point suggests)

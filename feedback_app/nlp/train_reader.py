@@ -16,8 +16,8 @@ from pathlib import Path
 
 import numpy as np
 
-from . import encoder, phrases
-from .reader import MODEL_PATH, Model, feeling_inputs
+from . import encoder, given_names, phrases
+from .reader import ASPECT_WORDS, MODEL_PATH, Model, feeling_inputs
 
 DATA = Path(__file__).resolve().parents[2] / "tests" / "data"
 # Natural feedback and opinions in every language (tests/data/README.md), and the older
@@ -38,7 +38,51 @@ def labelled(paths) -> list[dict]:
 
 
 def train_rows() -> list[dict]:
-    return [r for r in labelled(SOURCES) if r["split"] == "train"]
+    rows = [r for r in labelled(SOURCES) if r["split"] == "train"]
+    return rows + with_names(rows)
+
+
+# Aspects that are people, whom families often name ("my social worker Sarah…").
+PEOPLE = ("chair", "social_worker", "advocate")
+_LATIN = sorted(given_names.LATIN_NAMES)
+_SCRIPT = {lang: sorted(given_names.NATIVE_SCRIPT_NAMES[lang]) for lang in ("ar", "bn")}
+_ZH = (sorted(given_names.NATIVE_SCRIPT_NAMES["zh_surnames"]), ("先生", "女士", "老师", "姐"))
+
+
+def a_name(row: dict) -> str:
+    """A made-up name for a row's worker, the same on every run, written as that language
+    writes names (its own script for Arabic, Bengali and Chinese; now and then lower case)."""
+    pick = zlib.crc32((row["item"] + row["lang"]).encode())
+    if row["lang"] == "zh":
+        return _ZH[0][pick % len(_ZH[0])] + _ZH[1][pick // 7 % len(_ZH[1])]
+    names = _SCRIPT.get(row["lang"], _LATIN)
+    name = names[pick % len(names)]
+    return name if pick % 4 == 0 else name.title()
+
+
+def with_names(rows: list[dict]) -> list[dict]:
+    """A copy of each families' row that speaks of a chair, social worker or advocate, with a
+    name put after that word. A name says nothing about feelings, but the encoder places
+    "my social worker Sarah ignored me" nearer praise than "my social worker ignored me":
+    the copies teach the networks to look past names. A copy keeps its row's item, so it stays
+    in its row's fold and cross-validation never scores a text whose copy it trained on."""
+    copies = []
+    for row in rows:
+        if row["register"] != "families":
+            continue
+        lowered = row["text"].lower()
+        found = [(lowered.find(w), w) for a in PEOPLE for w in ASPECT_WORDS[a] if w in lowered]
+        if not found:
+            continue
+        start, word = min(found)
+        end = start + len(word)
+        if row["lang"] != "zh":  # finish the word ("przewodnicząca"); Chinese has no spaces
+            while end < len(row["text"]) and row["text"][end].isalnum():
+                end += 1
+        gap = "" if row["lang"] == "zh" else " "
+        text = row["text"][:end] + gap + a_name(row) + row["text"][end:]
+        copies.append({**row, "text": text, "copy": "named"})
+    return copies
 
 
 def polar(rows: list[dict]) -> list[dict]:
@@ -174,6 +218,8 @@ def cross_validate(rows: list[dict], folds: int = 5) -> None:
         model = Model(weights=fit_reader([rows[i] for i in train], inputs[train]))
         for r in (r for r, f in zip(rows, fold) if f == k):
             key = ("mixed" if r["label"] == "mixed" else r["register"], r["lang"])
+            if r.get("copy"):
+                key = ("named", r["lang"])
             total[key] += 1
             right[key] += model.read(r["text"], r["lang"]).label == r["label"]
             if r["label"] != "mixed":
@@ -183,11 +229,11 @@ def cross_validate(rows: list[dict], folds: int = 5) -> None:
                     found = cues.feeling(r["text"], r["lang"])
                     guess = sentiment.label_for(np.sign(found.praise - found.complaint))
                 alone[key] += guess == r["label"]
-    for register in ("families", "reviews", "mixed"):
+    for register in ("families", "reviews", "mixed", "named"):
         print(register, "  ".join(f"{key[1]} {right[key] / total[key]:.2f}"
-                                  + (f" (cues {alone[key] / total[key]:.2f})" if register != "mixed" else "")
+                                  + (f" (cues {alone[key] / total[key]:.2f})" if register not in ("mixed", "named") else "")
                                   for key in sorted(total) if key[0] == register))
-    one_sided = [k for k in total if k[0] != "mixed"]
+    one_sided = [k for k in total if k[0] in ("families", "reviews")]
     print(f"mean on positive/negative {np.mean([right[k] / total[k] for k in one_sided]):.3f}")
 
 
