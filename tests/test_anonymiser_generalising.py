@@ -313,3 +313,31 @@ def test_two_ages_joined_go_together(text, language, age):
 ])
 def test_polish_and_turkish_ages_in_figures_and_with_endings(text, language, age):
     assert gone(text, age, language)[0], anonymise(text, language).text
+
+
+@pytest.mark.parametrize("text, language, detail", [
+    ("my ref is LB/24/1187 on every letter", "en", "LB/24/1187"),
+    ("o número do processo é cp-2024-0733.", "pt", "cp-2024-0733"),
+])
+def test_case_references_with_two_runs_of_digits_in_any_case(text, language, detail):
+    assert gone(text, detail, language)[0], anonymise(text, language).text
+
+
+def test_covid_19_is_not_a_case_reference():
+    assert anonymise("He had covid-19 last winter.", "en").text == "He had covid-19 last winter."
+
+
+@pytest.mark.parametrize("text, language, detail", [
+    ("Daeth hi i'r cyfarfod ar 12fed o Fedi.", "cy", "Fedi"),
+    ("Mae'r bechgyn yn chwarae i Glwb Rygbi-Cymraeg Camden.", "cy", "Rygbi-Cymraeg"),
+    ("Spotkanie było w Kentish Town Centre, w małej sali.", "pl", "Kentish Town Centre"),
+    ("Toplantı Somers Town'da yapıldı.", "tr", "Town'da"),
+])
+def test_welsh_dates_hyphenated_names_english_centres_and_turkish_endings(text, language, detail):
+    assert gone(text, detail, language)[0], anonymise(text, language).text
+
+
+def test_an_everyday_somali_word_after_a_number_is_not_a_street():
+    text = "Shirka wuxuu ahaa 14/10, hooyaday way timid oo way i caawisay."
+    result = anonymise(text, "so").text
+    assert "hooyaday way timid oo way i caawisay" in result, result

@@ -201,6 +201,8 @@ NATIVE_HOME_TOWNS = {
 # Month names after a preposition, where the language declines them: Polish "w marcu".
 MONTHS_IN = {
     "pl": "styczniu lutym marcu kwietniu maju czerwcu lipcu sierpniu wrześniu październiku listopadzie grudniu",
+    # Welsh months after "o" or "ym mis" take the soft mutation: "5ed o Fawrth", "ym mis Fedi".
+    "cy": "fawrth fai fehefin orffennaf fedi dachwedd",
 }
 _YEAR = r"((?:19|20)\d{2}|[١٢][٠-٩]{3}|[১২][০-৯]{3})"
 # Words before (or, in Turkish, Bengali and Chinese, after) a year that say when: each story
@@ -243,6 +245,8 @@ _SHAPES: list[tuple[str, re.Pattern]] = [
     ("CASE_REF", re.compile(r"\b(?:case|ref(?:erence)?|file|client|record)\s*(?:no\.?|number|num|#)?"
                             r"\s*(?:is|was)?\s*[:#]?\s*([A-Z]*\d[A-Z0-9/-]{2,})\b", _I)),
     ("CASE_REF", re.compile(r"\b[A-Z]{2,5}[-/]?\d{3,}(?:[-/][A-Z0-9]+)*\b")),
+    # "CP/25/0932", "cp-2025-0619": letters and two runs of digits, in any case.
+    ("CASE_REF", re.compile(r"\b[A-Za-z]{2,5}[-/]\d{2,4}[-/]\d{3,}\b")),
     ("CASE_REF", re.compile(r"\b\d{6,}\b")),
     ("DATE", re.compile(r"\b\d{1,2}[/.-]\d{1,2}[/.-](?:\d{4}|\d{2})\b|\b\d{4}-\d{2}-\d{2}\b")),
     # "18/09", "on 5/3": a day and month alone.
@@ -393,10 +397,19 @@ def rule_entities(text: str, language: str = "en") -> list[tuple[int, int, str]]
                 continue
             if label == "CAR_REG" and not re.search(r"\d", value):
                 continue
+            # In a story told in another language a London street is written with its capitals:
+            # "18/09, shaqaalaha bulshada Muna way" is a date and a Somali sentence ("way" is
+            # "she did"), not number 18 of a street called a way.
+            if label == "ADDRESS" and language != "en" and re.match(r"\d", value) and not re.search(
+                    r"(?:\b[A-ZÀ-Ž]\w*|\b(?:road|rd|street|st|avenue|ave|lane|crescent|terrace|gardens|mews|square))$",
+                    value):
+                continue
             found.append((start, end, label))
     if rules is not _SHAPES:
         for label, pattern, strict in _ENGLISH_NAMED:
             for match in pattern.finditer(text):
+                if strict and language != "en" and not text[match.end(1):match.end()][:1].isupper():
+                    continue  # "Muna way" in Somali is "Muna did", not a street
                 span = _name_before(text, match.start(1), match.end(1), strict=strict, english=language == "en")
                 if span is None:
                     continue
@@ -415,6 +428,10 @@ def rule_entities(text: str, language: str = "en") -> list[tuple[int, int, str]]
                 continue
             found.append((match.start(), match.end(), "SCHOOL"))
     found += _language_rules(text, language)
+    if language == "tr":
+        # A Turkish case ending goes with the name it is joined to: "Kentish Town'da", "Ayşe'ye".
+        found = [(start, end + len(m.group(0)) if (m := _TR_ENDING.match(text, end)) else end, label)
+                 for start, end, label in found]
     # The same words found twice, as a street and as what a place word names ("Centro
     # Comunitario Maiden Lane" is a centre on Maiden Lane): the kind of place reads better.
     labels: dict[tuple[int, int], str] = {}
@@ -558,6 +575,9 @@ def _age_words(code: str) -> frozenset[str]:
     return frozenset(w for w in words - not_numbers if len(w) > 1)
 
 
+_TR_ENDING = re.compile(r"['’][^\W\d_]{1,6}(?![\w'’])")
+
+
 def kind_of_place(words: str) -> str:
     return next((label for label, kind in _KINDS_OF_PLACE if kind.search(words)), "ADDRESS")
 
@@ -597,7 +617,7 @@ def _language_rules(text: str, language: str) -> list[tuple[int, int, str]]:
     # "3 de octubre", "marzo de 2024", "em março de 2023", "w marcu 2024", "Mart 2024'te" (the
     # Turkish case ending goes with the year: "O gün Londra'ya geldik").
     suffix = r"(?:['’][^\W\d_]+)?" if language == "tr" else ""
-    for match in re.finditer(rf"(?<!\w)(?:[\d]{{1,2}}(?:º|er|\.|-?ého|-?go|'?(?:ai|ed|fed|ydd))?\s+(?:de\s+)?"
+    for match in re.finditer(rf"(?<!\w)(?:[\d]{{1,2}}(?:º|er|\.|-?ého|-?go|'?(?:ai|ed|fed|ydd))?\s+(?:de\s+|o\s+)?"
                              rf"(?:{months})(?:\s+(?:de\s+)?[\d]{{4}})?|(?:{months})\s+(?:de\s+|del\s+)?[\d]{{1,4}})"
                              rf"{suffix}(?!\w)", text, _I):
         found.append((_with_polish_w(text, match.start(), language), match.end(), "DATE"))
@@ -614,7 +634,7 @@ def _language_rules(text: str, language: str) -> list[tuple[int, int, str]]:
         if lang.cased:
             # "calle Gaisford", "ulica Lyme", "Heol y Bont", "Lyme sokak", "Brecknock okulu"; an article
             # before it ("la calle", "na rua") stays in the story and the placeholder agrees with it.
-            cap = r"[A-ZÀ-ÞĀ-Ž][^\W\d_]+(?:['’]s)?"
+            cap = r"[A-ZÀ-ÞĀ-Ž][^\W\d_]+(?:-[^\W\d_]+)*(?:['’]s)?"  # "Pêl-droed", "Regent's"
             join = r"y|yr|de|la|do|da|del|ee"
             # "Centre familial Hawley", "centro comunitario Somers": one describing word may
             # come between the kind of place and its name.

@@ -72,7 +72,7 @@ LANGUAGES: dict[str, Language] = {
         ages=rf"(?:tiene|tenía|tenia|cumplió|cumple|de|y|e)\s+(?:{_DIGITS}|uno|dos|tres|cuatro|cinco|seis|siete|ocho|"
              r"nueve|diez|once|doce|trece|catorce|quince|dieciséis|diecisiete)\s+(?:años|meses|semanas)",
         months="enero febrero marzo abril mayo junio julio agosto septiembre setiembre octubre noviembre diciembre",
-        place_words=r"calle|avenida|colegio|escuela|hospital|barrio|urbanización|equipo|centro|club|clínica|consultorio",
+        place_words=r"calle|avenida|colegio|escuela|hospital|barrio|urbanización|equipo|centro|club|clínica|consultorio|centre|center",
         keep=_set("Londres Camden Inglaterra España Colombia Ecuador Bolivia Perú México Venezuela Reino Unido "
                   "Servicios Sociales Dios Navidad"),
         articles_before=r"la|el|al|del|las|los|esta|este|nuestra|nuestro|mi|su", indefinite="un|una",
@@ -105,7 +105,7 @@ LANGUAGES: dict[str, Language] = {
         ages=rf"(?:tem|tinha|fez|faz|de|e)\s+(?:{_DIGITS}|um|dois|duas|três|tres|quatro|cinco|seis|sete|oito|nove|"
              r"dez|onze|doze|treze|catorze|quinze)\s+(?:anos|meses|semanas)",
         months="janeiro fevereiro março marco abril maio junho julho agosto setembro outubro novembro dezembro",
-        place_words=r"rua|avenida|escola|hospital|bairro|equipa|equipe|centro|clube|clínica|clinica",
+        place_words=r"rua|avenida|escola|hospital|bairro|equipa|equipe|centro|clube|clínica|clinica|centre|center",
         keep=_set("Londres Camden Inglaterra Portugal Brasil Angola Moçambique Reino Unido Deus Natal"),
         articles_before=r"a|o|na|no|da|do|à|ao|pela|pelo|nessa|nesse|nossa|nosso|minha|meu|essa|esse",
         indefinite="um|uma",
@@ -127,7 +127,7 @@ LANGUAGES: dict[str, Language] = {
         months="stycznia lutego marca kwietnia maja czerwca lipca sierpnia września października listopada "
                "grudnia styczeń luty marzec kwiecień maj czerwiec lipiec sierpień wrzesień październik listopad grudzień",
         place_words=r"ulica|ulicy|ul\.|szkoła|szkole|szpital|szpitalu|osiedle|osiedlu|zespół|zespołu|zespole|zespołem|"
-                    r"centrum|ośrodek|ośrodka|ośrodku|klub|klubu|klubie|przychodnia|przychodni",
+                    r"centrum|ośrodek|ośrodka|ośrodku|klub|klubu|klubie|przychodnia|przychodni|centre|center",
         keep=_set("Londyn Londynie Londynu Londynem Camden Anglia Anglii Polska Polski Polsce Wielka Brytania Bóg Boże Święta"),
         placeholders={"PERSON": "ktoś", "PERSON2": "ktoś inny", "PLACE": "pobliska okolica",
                       "ADDRESS": "pobliska ulica", "SCHOOL": "pobliska szkoła", "AGE": "kilka lat",
@@ -144,7 +144,7 @@ LANGUAGES: dict[str, Language] = {
              rf"(?:yaş(?:ında|ındaki|larında|larındaki)|aylık(?:ken)?|haftalık(?:ken)?)|(?:{_DIGITS})\s+yaş",
         months="ocak şubat mart nisan mayıs haziran temmuz ağustos eylül ekim kasım aralık",
         place_words=r"sokak|sokağı|caddesi|cadde|okulu|okul|hastanesi|hastane|mahallesi|ekibi|ekip|merkezi|merkez|"
-                    r"kulübü|kulüp|kliniği|klinik",
+                    r"kulübü|kulüp|kliniği|klinik|centre|center",
         keep=_set("Londra Camden İngiltere Türkiye Kürtçe Türkçe İngilizce Allah Tanrı Bayram Birleşik Krallık"),
         honorifics_after=r"Hanım|Hanim|Hanımefendi|Bey|Beyefendi|Hoca|Hocam|Abla|Ağabey|Abi|Teyze|Amca",
         placeholders={"PERSON": "biri", "PERSON2": "başka biri", "PLACE": "yakın bir semt",
@@ -164,7 +164,7 @@ LANGUAGES: dict[str, Language] = {
              r"(?:oed|mlwydd oed|mlwydd|mis oed|wythnos oed|mlynedd oed)",
         months="ionawr chwefror mawrth ebrill mai mehefin gorffennaf awst medi hydref tachwedd rhagfyr",
         place_words=r"stryd|heol|ffordd|ysgol|ysbyty|ystad|tîm|dîm|nhîm|canolfan|ganolfan|nghanolfan|clwb|glwb|nghlwb|"
-                    r"meddygfa|feddygfa",
+                    r"meddygfa|feddygfa|centre|center",
         keep=_set("Llundain Camden Cymru Lloegr Cymraeg Saesneg Prydain Duw Nadolig Diolch Taid Nain Mam-gu "
                   "Tad-cu Dydd Llun Mawrth Mercher Iau Gwener Sadwrn Sul Ionawr Chwefror Ebrill Mai Mehefin "
                   "Gorffennaf Awst Medi Hydref Tachwedd Rhagfyr Cyngor Gwasanaethau Cymdeithasol"),
@@ -182,7 +182,7 @@ LANGUAGES: dict[str, Language] = {
         ages=rf"(?:{_DIGITS}|kow|hal|laba|saddex|afar|shan|lix|toddoba|todoba|siddeed|sagaal|toban)\s*"
              r"(?:jir|sano jir|sano|bilood|toddobaad)",
         months="janaayo febraayo maarso abriil maajo juun luulyo agoosto sebtembar oktoobar nofembar disembar",
-        place_words=r"waddada|jidka|dugsiga|iskuulka|isbitaalka|xaafadda|kooxda|xarunta|naadiga|rugta",
+        place_words=r"waddada|jidka|dugsiga|iskuulka|isbitaalka|xaafadda|kooxda|xarunta|naadiga|rugta|centre|center",
         keep=_set("London Camden Ingiriiska Ingiriis Soomaaliya Soomaali Af-Soomaali Ilaahay Alle Allah Ciid "
                   "Hooyo Aabo Ayeeyo Mahadsanid Soomaaliga Af-Soomaaliga Carabiga Ingiriisiga Turkiga Boolishka"),
         # A nationality or language, bare or with the article or "-ah": Somali names take neither.
