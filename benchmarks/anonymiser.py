@@ -97,6 +97,27 @@ class Score:
         return 1000 * self.seconds / self.stories if self.stories else 0.0
 
 
+# Titles and terms of address beside a name ("Mrs Okafor", "Zeynep Hanım", "王老师"): they say
+# nothing about who someone is, and the anonymiser keeps them on purpose so the story still
+# reads ("Zeynep Hanım" → "bir kişi Hanım" is never wanted, "Hanım" alone is fine). A labelled
+# name counts as found when everything but such a title is replaced.
+TITLES = ("mr mrs ms miss mx dr mister sister brother auntie aunty uncle señora señor sra sr doña don "
+          "mme madame monsieur mlle m dona seu dra pani pan panią panu pana hanım hanim bey hoca hocam "
+          "abla abi marwo mudane السيد السيدة الأستاذ الأستاذة الاستاذ الاستاذة مدام د জনাব "
+          "আপা ভাই মিসেস মিস্টার দিদি").split()
+_TITLE_WORD = "(?:" + "|".join(re.escape(t) for t in sorted(TITLES, key=len, reverse=True)) + r")\.?"
+_TITLE_AROUND = re.compile(rf"^(?:{_TITLE_WORD}\s+)+|(?:\s+{_TITLE_WORD}(?:['’]\w+)?)+$|(?:老师|女士|先生|小姐|阿姨|姐)$",
+                           re.IGNORECASE)
+
+
+def _must_go(text: str, start: int, end: int, label: str) -> range | list[int]:
+    """The places in a labelled detail that must be replaced for it to count as found."""
+    if label != "PERSON":
+        return range(start, end)
+    titles = {i for m in _TITLE_AROUND.finditer(text[start:end]) for i in range(start + m.start(), start + m.end())}
+    return [i for i in range(start, end) if i not in titles]
+
+
 def score(stories: list[Story], detect) -> Score:
     """`detect(text)` returns [(start, end, placeholder)] of what it replaces."""
     result = Score()
@@ -111,7 +132,7 @@ def score(stories: list[Story], detect) -> Score:
                 covered[i] = True
         for start, end, label in story.gold:
             result.total[label] += 1
-            if all(covered[i] for i in range(start, end) if story.text[i].isalnum()):
+            if all(covered[i] for i in _must_go(story.text, start, end, label) if story.text[i].isalnum()):
                 result.found[label] += 1
             else:
                 result.missed.append(f"{label}: {story.text[start:end]!r} in {story.text[:60]!r}…")

@@ -241,3 +241,75 @@ def test_an_age_between_commas_after_a_name_goes_in_french():
     from feedback_app.nlp.anonymiser import anonymise
     result = anonymise("mon fils Karim, douze ans, a parlé au président.", "fr")
     assert "douze" not in result.text and "Karim" not in result.text
+
+
+@pytest.mark.parametrize("text, language, handle", [
+    ("Escribo sobre esto en tiktok, somos_familia_camden, por si ayuda.", "es", "somos_familia_camden"),
+    ("Je partage tout sur insta, papa.solo.nw1, depuis l'an dernier.", "fr", "papa.solo.nw1"),
+    ("Opisuję to na fejsie: rodzina.kowal77 i dostaję dużo wiadomości.", "pl", "rodzina.kowal77"),
+    ("أكتب عن تجربتي على سناب sara_umm3 كل أسبوع.", "ar", "sara_umm3"),
+    ("我在小红书上写了这段经历，账号是 xiaoyu_mama2024。", "zh_Hans", "xiaoyu_mama2024"),
+    ("follow me on tiktok mum.of.four.x for updates", "en", "mum.of.four.x"),
+])
+def test_a_handle_without_its_at_in_any_language(text, language, handle):
+    assert gone(text, handle, language)[0], anonymise(text, language).text
+
+
+@pytest.mark.parametrize("text", [
+    "Read more on www.camden.gov.uk, e.g. the family help pages.",
+    "The meeting was at 9.30 a.m. on the 3rd floor.",
+])
+def test_what_only_looks_like_a_handle_stays(text):
+    assert not any(e.label == "HANDLE" for e in find_entities(text, "en")), find_entities(text, "en")
+
+
+@pytest.mark.parametrize("text, language, team", [
+    ("La trabajadora del Equipo Gospel Oak nos llamó cada semana.", "es", "Gospel Oak"),
+    ("Merci à l'équipe Somers Town pour les comptes rendus.", "fr", "Somers Town"),
+    ("Pani z zespołu Regent's Park przyszła na spotkanie.", "pl", "Regent's Park"),
+    ("Holborn Ekibi'nden gelen kadın çok yardımcı oldu.", "tr", "Holborn"),
+    ("Diolch i'r Tîm Kilburn am wrando.", "cy", "Kilburn"),
+    ("霍尔本团队的社工每周都来。", "zh_Hans", "霍尔本"),
+])
+def test_teams_named_in_the_storys_own_language(text, language, team):
+    assert gone(text, team, language)[0], anonymise(text, language).text
+
+
+@pytest.mark.parametrize("text, language, centre, reads", [
+    ("Nos reunimos en el Centro Comunitario Maiden Lane.", "es", "Maiden Lane", "centro de la zona"),
+    ("On s'est vus au Centre familial Argyle, très calme.", "fr", "Argyle", "centre du quartier"),
+    ("我们在阿盖尔家庭中心见了面。", "zh_Hans", "阿盖尔", "当地的一个中心"),
+])
+def test_family_centres_by_their_own_languages_word_read_as_a_centre(text, language, centre, reads):
+    result = anonymise(text, language)
+    assert centre.lower() not in result.text.lower() and reads in result.text, result.text
+
+
+@pytest.mark.parametrize("text", [
+    "我们去了家庭中心，也参加了核心小组会议。",
+    "社区支持团队给了我们很多帮助。",
+])
+def test_a_kind_of_place_alone_stays_in_chinese(text):
+    assert anonymise(text, "zh_Hans").text == text
+
+
+@pytest.mark.parametrize("text, language, age", [
+    ("Tengo dos hijas de 3 y 7 años.", "es", "3"),
+    ("Mes garçons, âgés de 5 et 10 ans, étaient là.", "fr", "5"),
+    ("Os gémeos de 2 e 6 anos vieram comigo.", "pt", "2"),
+    ("Córki mają 4 i 12 lat.", "pl", "4"),
+    ("Kızlarım 7 ve 10 yaşlarında.", "tr", "7"),
+    ("Mae'r merched yn 3 ac 8 oed.", "cy", "3"),
+    ("Gabdhahaygu waa saddex iyo toban jir.", "so", "saddex"),
+])
+def test_two_ages_joined_go_together(text, language, age):
+    assert gone(text, age, language)[0], anonymise(text, language).text
+
+
+@pytest.mark.parametrize("text, language, age", [
+    ("Mój syn ma 9 lat i lubi piłkę.", "pl", "9"),
+    ("Córeczka miała dwa tygodnie.", "pl", "dwa tygodnie"),
+    ("Bebeğim iki aylıkken hastaneye yattı.", "tr", "iki aylıkken"),
+])
+def test_polish_and_turkish_ages_in_figures_and_with_endings(text, language, age):
+    assert gone(text, age, language)[0], anonymise(text, language).text

@@ -225,6 +225,12 @@ _SHAPES: list[tuple[str, re.Pattern]] = [
     ("URL", re.compile(r"(?:https?://|www\.)[^\s<>\"]+|\b[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|co\.uk|"
                        r"org\.uk|gov\.uk|uk|io)(?:/[^\s<>\"]*)?", _I)),
     ("HANDLE", re.compile(r"(?<![\w@.])@[A-Za-z0-9_](?:[A-Za-z0-9_.]{0,28}[A-Za-z0-9_])?")),
+    # A handle without its @, in a story in any language: letters joined by "_" ("umm_zaid_ldn"),
+    # by two dots or more ("maman.de.trois"), or by a dot with a digit ("bilal.k22"). Nothing
+    # else a family writes has that shape (a date has no letters, "e.g." one dot, no digit).
+    ("HANDLE", re.compile(r"(?<![\w@./:-])(?=[A-Za-z0-9._]*[A-Za-z]{2})(?:[A-Za-z0-9]+_[A-Za-z0-9_.]*[A-Za-z0-9]|"
+                          r"[A-Za-z0-9]+(?:\.[A-Za-z0-9]+){2,}|(?=[A-Za-z0-9.]*\d)[A-Za-z0-9]+\.[A-Za-z0-9]+)"
+                          r"(?![\w@]|\.\w|/)")),
     ("POSTCODE", re.compile(rf"\b{_AREA}\d[A-Z\d]?\s*\d[A-Z]{{2}}\b", _I)),
     # The outward half alone ("NW5", "nw5") still names a neighbourhood; sections of law are not.
     ("POSTCODE", re.compile(rf"(?<!section )(?<!s\.)\b(?!S(?:17|20|31|47)\b){_AREA}\d{{1,2}}[A-Z]?\b(?![/.-]\d)")),
@@ -242,6 +248,8 @@ _SHAPES: list[tuple[str, re.Pattern]] = [
     # "18/09", "on 5/3": a day and month alone.
     ("DATE", re.compile(r"(?<![\d/.])\b(?:[12]\d|3[01]|0?[1-9])/(?:1[0-2]|0?[1-9])\b(?![/\d])")),
 ]
+
+_URL = next(pattern for label, pattern in _SHAPES if label == "URL")
 
 _ENGLISH: list[tuple[str, re.Pattern]] = [
     ("DATE", re.compile(rf"\b(?:{_DAYS},?\s+)?(?:(?:the\s+)?{_ORD}\s+(?:of\s+)?{_MONTHS}(?:,?\s+\d{{4}})?|"
@@ -282,7 +290,7 @@ _ENGLISH: list[tuple[str, re.Pattern]] = [
     ("TEAM", re.compile(rf"\b[Tt]eam\s+(?!(?:manager|leader|meeting|around|work|member|members|was|is|were|"
                         rf"are|have|has|at|in|of|who|that|and|for|to)\b)({_WORD})\b", _I)),
     ("HANDLE", re.compile(r"\b(?:insta(?:gram)?|ig|snap(?:chat)?|sc|tik\s?tok|twitter|fb|facebook|"
-                          r"threads)\b\s*(?:(?:name|handle|account|page|id)\s*)?(?:is|=|:|-|@|on)?\s*"
+                          r"threads)\b\s*(?:(?:name|handle|account|page|id)\s*)?(?:is|=|:|-|@|on|,)?\s*"
                           r"((?=[\w.]*[\d_.])[\w.]{3,30}|[\w]{3,30})", _I)),
 ]
 # Second-language English puts the kind first: "the school Eleanor Palmer", "nursery Rosa Bassett".
@@ -374,6 +382,8 @@ def rule_entities(text: str, language: str = "en") -> list[tuple[int, int, str]]
             if label == "PHONE" and not _phone_ok(value):
                 continue
             if label == "HANDLE" and not value.startswith("@"):
+                if _URL.fullmatch(value):
+                    continue  # "camden.gov.uk" is the council's address, found as a URL
                 if value.lower() in _NOT_A_HANDLE or (_common(value) and not re.search(r"[\d_.]", value)):
                     continue
             # "team somers" is a team, "team meetings" is not: a plural counts by its singular.
@@ -405,7 +415,13 @@ def rule_entities(text: str, language: str = "en") -> list[tuple[int, int, str]]
                 continue
             found.append((match.start(), match.end(), "SCHOOL"))
     found += _language_rules(text, language)
-    return found
+    # The same words found twice, as a street and as what a place word names ("Centro
+    # Comunitario Maiden Lane" is a centre on Maiden Lane): the kind of place reads better.
+    labels: dict[tuple[int, int], str] = {}
+    for start, end, label in found:
+        if labels.get((start, end), "ADDRESS") == "ADDRESS":
+            labels[(start, end)] = label
+    return [(start, end, label) for (start, end), label in labels.items()]
 
 
 def sentence_opening(text: str, index: int) -> bool:
@@ -509,6 +525,43 @@ def _with_polish_w(text: str, start: int, language: str) -> int:
     return start
 
 
+# The kind of place a place word names, in any language, so its placeholder says the same kind
+# ("el Equipo Kentish Town" → "el equipo de la zona"); streets and the rest are addresses.
+_KINDS_OF_PLACE = [(label, re.compile(words, _I)) for label, words in (
+    ("SCHOOL", r"school|escuela|colegio|école|ecole|collège|escola|szkoł|okul|ysgol|dugsi|iskuul|مدرسة|স্কুল|学"),
+    ("TEAM", r"team|tîm|dîm|nhîm|equip[oea]|équipe|zesp[oó]ł|ekib|ekip|kooxda|فريق|টিম|团队"),
+    ("CLUB", r"club|clwb|glwb|nghlwb|klub|kulüb|kulüp|naadiga|نادي|ক্লাব|俱乐部"),
+    ("SURGERY", r"clínica|clinica|clinique|cabinet|consultorio|meddygfa|feddygfa|przychodni|klini|rugta|عيادة|ক্লিনিক|诊所"),
+    ("HOSPITAL", r"hospital|hôpital|hopital|szpital|hastane|ysbyty|isbitaal|مستشفى|হাসপাতাল|医院"),
+    ("OFFICE", r"cent(?:re|ro|rum)|canolfan|ganolfan|nghanolfan|ośrod|merkez|xarunta|مركز|কেন্দ্র|中心"),
+)]
+_ZH_KIND_WORDS = re.compile(r"(?:家庭|社区|儿童|家长|支持|服务|健康|医疗|援助|青少年|妇女|体育|足球|游泳|少年|社工|社会)+$")
+
+
+_AGE_BEFORE = re.compile(r"(?<!\w)([\d٠-٩০-৯]{1,2}|[^\W\d_]+)\s*(?:,|\s(?:y|e|i|et|ve|ile|ac|a|iyo|and|&|و|ও|আর|和|与))\s*$")
+
+
+def _is_age_number(word: str, lang) -> bool:
+    """A number in figures, or one of the number words the language's ages are said with."""
+    return word.isdigit() or word.lower() in _age_words(lang.code)
+
+
+@lru_cache(maxsize=None)
+def _age_words(code: str) -> frozenset[str]:
+    """The number words in a language's ages ("dos", "trzy", "sagaal"): its pattern's words, less
+    the verbs before a number and the units after it."""
+    not_numbers = set("""tiene tenía tenia cumplió cumple de años meses semanas avait aura âgée âgées âgés ans mois
+        semaines tem tinha fez faz anos ma miał miała skończył skończyła lat lata latek letni letnia miesięcy
+        miesiące tygodni tygodnie tydzień yaş yaşında yaşındaki larında larındaki ında ındaki aylık haftalık ken
+        oed mlwydd mis wythnos mlynedd jir sano bilood toddobaad""".split())
+    words = {w.lower() for w in re.findall(r"[^\W\d_]+", LANGUAGES[code].ages)}
+    return frozenset(w for w in words - not_numbers if len(w) > 1)
+
+
+def kind_of_place(words: str) -> str:
+    return next((label for label, kind in _KINDS_OF_PLACE if kind.search(words)), "ADDRESS")
+
+
 def _language_rules(text: str, language: str) -> list[tuple[int, int, str]]:
     lang = LANGUAGES.get(language)
     if lang is None:
@@ -530,11 +583,15 @@ def _language_rules(text: str, language: str) -> list[tuple[int, int, str]]:
         start = match.start() + len(re.match(r",?\s*", match.group(0)).group(0))
         # "عمره ٧ سنوات", "বয়স নয় বছর", "tiene 7 años", "ma 7 lat": the word for "his age" or "has"
         # stays and reads with the placeholder ("tiene pocos años").
-        lead = re.match(r"(?:عمره|عمرها|عمري|عمرهم|বয়স|tiene|tenía|tenia|cumplió|cumple|de|tem|tinha|fez|faz|ma|"
-                        r"miał|miała|skończył|skończyła)\s+" if language in ("ar", "bn", "es", "pt", "pl")
+        lead = re.match(r"(?:عمره|عمرها|عمري|عمرهم|বয়স|tiene|tenía|tenia|cumplió|cumple|de|y|e|tem|tinha|fez|faz|"
+                        r"ma|miał|miała|skończył|skończyła)\s+" if language in ("ar", "bn", "es", "pt", "pl")
                         else r"(?!)", match.group(0), _I)
         if lead and lead.end() < len(match.group(0)):
             start += lead.end()
+        # Two ages joined: "de 4 y 9 años", "8 i 11 lat", "9 ve 13 yaşında", "afar iyo sagaal jir":
+        # the first number goes with the second.
+        while (before := _AGE_BEFORE.search(text, 0, start)) and _is_age_number(before.group(1), lang):
+            start = before.start(1)
         found.append((*_trim(text, start, match.end()), "AGE"))
     months = "|".join(lang.months.split() + MONTHS_IN.get(language, "").split())
     # "3 de octubre", "marzo de 2024", "em março de 2023", "w marcu 2024", "Mart 2024'te" (the
@@ -557,11 +614,20 @@ def _language_rules(text: str, language: str) -> list[tuple[int, int, str]]:
         if lang.cased:
             # "calle Gaisford", "ulica Lyme", "Heol y Bont", "Lyme sokak", "Brecknock okulu"; an article
             # before it ("la calle", "na rua") stays in the story and the placeholder agrees with it.
-            cap = r"[A-ZÀ-ÞĀ-Ž][^\W\d_]+"
-            pattern = (rf"(?<!\w)(?:(?:(?:the|y|yr|w)\s+)?(?i:{lang.place_words})(?:\s+(?:y|yr|de|la|do|da|del))?\s+{cap}"
-                       rf"(?:\s+(?:(?:y|yr|de|la|do|da|del)\s+)?{cap}){{0,2}}|(?:{cap}\s){{1,3}}(?i:{lang.place_words}))(?!\w)")
+            cap = r"[A-ZÀ-ÞĀ-Ž][^\W\d_]+(?:['’]s)?"
+            join = r"y|yr|de|la|do|da|del|ee"
+            # "Centre familial Hawley", "centro comunitario Somers": one describing word may
+            # come between the kind of place and its name.
+            describing = (r"(?:\s+(?i:familial|familiale|familiar|médical|medical|médico|comunitario|comunitário|"
+                          r"communautaire|infantil|sportif|deportivo|desportivo|de salud|de saúde|de santé|"
+                          r"de apoyo|de apoio|de soutien))?")
+            after = r"(?:['’][^\W\d_]+)?" if language == "tr" else ""  # "Euston Ekibi'nden"
+            # A name before its kind ("Euston Ekibi") is never a function word ("El Equipo").
+            not_a_word = "(?!(?i:" + "|".join(sorted(lang.markers | {"the", "y", "yr"}, key=len, reverse=True)) + r")\s)"
+            pattern = (rf"(?<!\w)(?:(?:(?:the|y|yr|w)\s+)?(?i:{lang.place_words}){describing}(?:\s+(?:{join}))?\s+{cap}"
+                       rf"(?:\s+(?:(?:{join})\s+)?{cap}){{0,2}}|(?:{not_a_word}{cap}\s){{1,3}}(?i:{lang.place_words}){after})(?!\w)")
         elif language == "zh_Hans":
-            pattern = rf"[\u4e00-\u9fffA-Za-z]{{2,4}}(?:{lang.place_words})"
+            pattern = rf"[\u4e00-\u9fffA-Za-z]{{2,6}}(?:{lang.place_words})"
         else:
             # The word after "street", "school", "hospital" in Arabic; the word before in Bengali.
             if language == "ar":
@@ -572,26 +638,25 @@ def _language_rules(text: str, language: str) -> list[tuple[int, int, str]]:
             if language in ("ar", "bn"):
                 span = _uncased_place(text, match, language)
                 if span:
-                    found.append((*span, "SCHOOL" if re.search(r"مدرسة|স্কুল", match.group(0)) else "ADDRESS"))
+                    found.append((*span, kind_of_place(match.group(0))))
                 continue
             if language == "zh_Hans":
                 # "在卡姆登小学": the name starts after the last everyday character (在); "喜欢他的新学校"
                 # leaves one character ("新") before 学校, which is no name, so nothing is taken.
                 name = match.group(0)[:-len(re.search(rf"(?:{lang.place_words})$", match.group(0)).group(0))]
                 cut = max((i + 1 for i, ch in enumerate(name) if ch in _ZH_EVERYDAY_CHARS), default=0)
-                if len(name) - cut < 2:
+                # "家庭中心", "社区支持团队" are kinds of place, not names: what is left once the words
+                # that describe the kind are taken off the end must still be two characters.
+                if len(_ZH_KIND_WORDS.sub("", name[cut:])) < 2:
                     continue
-                found.append((match.start() + cut, match.end(), "SCHOOL" if "学" in match.group(0) else "ADDRESS"))
+                found.append((match.start() + cut, match.end(), kind_of_place(match.group(0))))
                 continue
             if lang.cased and sentence_opening(text, match.start()):
                 # "Oğlum Gospel Oak Primary okuluna": a cue opening the sentence is not the name.
                 first = re.match(r"\S+\s+", match.group(0))
                 if first and re.fullmatch(rf"(?:{lang.name_cues})", first.group(0).strip(), _I):
                     found.append((*_trim(text, match.start() + first.end(), match.end()),
-                                  "SCHOOL" if re.search(r"school|okul|ysgol|dugsi|szkoł|escola|escuela|colegio|"
-                                                        r"école|ecole", match.group(0), _I) else "ADDRESS"))
+                                  kind_of_place(match.group(0))))
                     continue
-            label = "SCHOOL" if re.search(r"school|escuela|colegio|école|ecole|collège|escola|szkoł|okul|ysgol|"
-                                          r"dugsi|iskuul|مدرسة|স্কুল|学", match.group(0), _I) else "ADDRESS"
-            found.append((*_trim(text, *match.span()), label))
+            found.append((*_trim(text, *match.span()), kind_of_place(match.group(0))))
     return found

@@ -35,7 +35,8 @@ class Language:
     ages: str
     # Months, for dates like "5 de marzo".
     months: str
-    # Places: words for street, school, hospital… that follow or precede a name.
+    # Places: words for street, school, hospital, team, centre, club, clinic… that follow or
+    # precede a name ("calle Gaisford", "Equipo Kentish Town", "Euston Ekibi", "格林伍德家庭中心").
     place_words: str = ""
     # Capitalised words that name nothing particular (countries, languages, services, days).
     keep: frozenset[str] = frozenset()
@@ -68,10 +69,10 @@ LANGUAGES: dict[str, Language] = {
                   r"trabajadora social|trabajador social|asistente social|profesora|profesor|maestra|maestro|"
                   r"intérprete|abogada|abogado|doctora|doctor|enfermera|defensora|defensor)|se llama|"
                   r"llamada|llamado|me llamo|soy|la señora|el señor|sra\.?|sr\.?|le llaman|le dicen|de nombre",
-        ages=rf"(?:tiene|tenía|tenia|cumplió|cumple|de)\s+(?:{_DIGITS}|uno|dos|tres|cuatro|cinco|seis|siete|ocho|"
+        ages=rf"(?:tiene|tenía|tenia|cumplió|cumple|de|y|e)\s+(?:{_DIGITS}|uno|dos|tres|cuatro|cinco|seis|siete|ocho|"
              r"nueve|diez|once|doce|trece|catorce|quince|dieciséis|diecisiete)\s+(?:años|meses|semanas)",
         months="enero febrero marzo abril mayo junio julio agosto septiembre setiembre octubre noviembre diciembre",
-        place_words=r"calle|avenida|colegio|escuela|hospital|barrio|urbanización",
+        place_words=r"calle|avenida|colegio|escuela|hospital|barrio|urbanización|equipo|centro|club|clínica|consultorio",
         keep=_set("Londres Camden Inglaterra España Colombia Ecuador Bolivia Perú México Venezuela Reino Unido "
                   "Servicios Sociales Dios Navidad"),
         articles_before=r"la|el|al|del|las|los|esta|este|nuestra|nuestro|mi|su", indefinite="un|una",
@@ -86,10 +87,10 @@ LANGUAGES: dict[str, Language] = {
                   r"assistante sociale|assistant social|éducatrice|éducateur|institutrice|instituteur|"
                   r"maîtresse|interprète|avocate|avocat|médecin|infirmière)|s'appelle|s’appelle|appelée|"
                   r"appelé|je m'appelle|je m’appelle|je suis|madame|monsieur|mme\.?|m\.|nommée|nommé|prénommée|prénommé",
-        ages=rf"(?:a|avait|aura|de|âgée? de|,)\s+(?:{_DIGITS}|un|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|"
+        ages=rf"(?:a|avait|aura|de|âgée?s? de|et|,)\s+(?:{_DIGITS}|un|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|"
              r"douze|treize|quatorze|quinze|seize)\s+(?:ans|mois|semaines)",
         months="janvier février fevrier mars avril mai juin juillet août aout septembre octobre novembre décembre decembre",
-        place_words=r"rue|avenue|école|ecole|collège|college|hôpital|hopital|cité|quartier",
+        place_words=r"rue|avenue|école|ecole|collège|college|hôpital|hopital|cité|quartier|équipe|equipe|centre|club|clinique|cabinet",
         keep=_set("Londres Camden Angleterre France Algérie Maroc Congo Sénégal Royaume-Uni Dieu Noël"),
         articles_before=r"la|le|l['’]|au|du|des|les|notre|ma|mon|sa|son|cette|ce", indefinite="un|une",
         placeholders={"PERSON": "une personne", "PERSON2": "une autre personne", "PLACE": "un quartier voisin",
@@ -101,10 +102,10 @@ LANGUAGES: dict[str, Language] = {
                   r"companheiro|companheira|mãe|pai|avó|avô|irmã|irmão|tia|tio|amiga|amigo|vizinha|vizinho|"
                   r"assistente social|professora|professor|intérprete|advogada|advogado|médica|médico|"
                   r"enfermeira)|se chama|chamada|chamado|me chamo|sou a|sou o|dona|senhora|senhor|sra\.?|sr\.?",
-        ages=rf"(?:tem|tinha|fez|faz|de)\s+(?:{_DIGITS}|um|dois|duas|três|tres|quatro|cinco|seis|sete|oito|nove|"
+        ages=rf"(?:tem|tinha|fez|faz|de|e)\s+(?:{_DIGITS}|um|dois|duas|três|tres|quatro|cinco|seis|sete|oito|nove|"
              r"dez|onze|doze|treze|catorze|quinze)\s+(?:anos|meses|semanas)",
         months="janeiro fevereiro março marco abril maio junho julho agosto setembro outubro novembro dezembro",
-        place_words=r"rua|avenida|escola|hospital|bairro",
+        place_words=r"rua|avenida|escola|hospital|bairro|equipa|equipe|centro|clube|clínica|clinica",
         keep=_set("Londres Camden Inglaterra Portugal Brasil Angola Moçambique Reino Unido Deus Natal"),
         articles_before=r"a|o|na|no|da|do|à|ao|pela|pelo|nessa|nesse|nossa|nosso|minha|meu|essa|esse",
         indefinite="um|uma",
@@ -121,10 +122,12 @@ LANGUAGES: dict[str, Language] = {
                   r"ma na imię|nazywa się|mam na imię|nazywam się|pani|pan|o imieniu|imieniem",
         ages=rf"(?:ma|miał|miała|skończył|skończyła)\s+(?:{_DIGITS}|rok|dwa|trzy|cztery|pięć|sześć|siedem|osiem|"
              r"dziewięć|dziesięć|jedenaście|dwanaście|trzynaście|czternaście|piętnaście)\s*(?:lat|lata|"
-             r"miesięcy|miesiące|tygodni)?|(?:{_DIGITS})\s*(?:lat|lata|latek|letni|letnia|miesięcy)",
+             rf"miesięcy|miesiące|tygodni|tygodnie|tydzień)?|(?:{_DIGITS})\s*(?:lat|lata|latek|letni|letnia|miesięcy|"
+             r"miesiące|tygodni|tygodnie)",
         months="stycznia lutego marca kwietnia maja czerwca lipca sierpnia września października listopada "
                "grudnia styczeń luty marzec kwiecień maj czerwiec lipiec sierpień wrzesień październik listopad grudzień",
-        place_words=r"ulica|ulicy|ul\.|szkoła|szkole|szpital|szpitalu|osiedle|osiedlu",
+        place_words=r"ulica|ulicy|ul\.|szkoła|szkole|szpital|szpitalu|osiedle|osiedlu|zespół|zespołu|zespole|zespołem|"
+                    r"centrum|ośrodek|ośrodka|ośrodku|klub|klubu|klubie|przychodnia|przychodni",
         keep=_set("Londyn Londynie Londynu Londynem Camden Anglia Anglii Polska Polski Polsce Wielka Brytania Bóg Boże Święta"),
         placeholders={"PERSON": "ktoś", "PERSON2": "ktoś inny", "PLACE": "pobliska okolica",
                       "ADDRESS": "pobliska ulica", "SCHOOL": "pobliska szkoła", "AGE": "kilka lat",
@@ -138,9 +141,10 @@ LANGUAGES: dict[str, Language] = {
                   r"öğretmeni|öğretmenimiz|öğretmen|tercüman|tercümanımız|avukatım|doktorumuz|hemşire)|"
                   r"adı|adım|ismi|benim adım",
         ages=rf"(?:{_DIGITS}|bir|iki|üç|dört|beş|altı|yedi|sekiz|dokuz|on|on bir|on iki|on üç|on dört)\s+"
-             r"(?:yaşında|yaşındaki|aylık|haftalık)|(?:{_DIGITS})\s+yaş",
+             rf"(?:yaş(?:ında|ındaki|larında|larındaki)|aylık(?:ken)?|haftalık(?:ken)?)|(?:{_DIGITS})\s+yaş",
         months="ocak şubat mart nisan mayıs haziran temmuz ağustos eylül ekim kasım aralık",
-        place_words=r"sokak|sokağı|caddesi|cadde|okulu|okul|hastanesi|hastane|mahallesi",
+        place_words=r"sokak|sokağı|caddesi|cadde|okulu|okul|hastanesi|hastane|mahallesi|ekibi|ekip|merkezi|merkez|"
+                    r"kulübü|kulüp|kliniği|klinik",
         keep=_set("Londra Camden İngiltere Türkiye Kürtçe Türkçe İngilizce Allah Tanrı Bayram Birleşik Krallık"),
         honorifics_after=r"Hanım|Hanim|Hanımefendi|Bey|Beyefendi|Hoca|Hocam|Abla|Ağabey|Abi|Teyze|Amca",
         placeholders={"PERSON": "biri", "PERSON2": "başka biri", "PLACE": "yakın bir semt",
@@ -159,7 +163,8 @@ LANGUAGES: dict[str, Language] = {
              r"pump|bump|pum|bum|chwech|chwe|saith|wyth|naw|deg|ddeg|un ar ddeg|deuddeg|ddeuddeg)\s+"
              r"(?:oed|mlwydd oed|mlwydd|mis oed|wythnos oed|mlynedd oed)",
         months="ionawr chwefror mawrth ebrill mai mehefin gorffennaf awst medi hydref tachwedd rhagfyr",
-        place_words=r"stryd|heol|ffordd|ysgol|ysbyty|ystad",
+        place_words=r"stryd|heol|ffordd|ysgol|ysbyty|ystad|tîm|dîm|nhîm|canolfan|ganolfan|nghanolfan|clwb|glwb|nghlwb|"
+                    r"meddygfa|feddygfa",
         keep=_set("Llundain Camden Cymru Lloegr Cymraeg Saesneg Prydain Duw Nadolig Diolch Taid Nain Mam-gu "
                   "Tad-cu Dydd Llun Mawrth Mercher Iau Gwener Sadwrn Sul Ionawr Chwefror Ebrill Mai Mehefin "
                   "Gorffennaf Awst Medi Hydref Tachwedd Rhagfyr Cyngor Gwasanaethau Cymdeithasol"),
@@ -177,7 +182,7 @@ LANGUAGES: dict[str, Language] = {
         ages=rf"(?:{_DIGITS}|kow|hal|laba|saddex|afar|shan|lix|toddoba|todoba|siddeed|sagaal|toban)\s*"
              r"(?:jir|sano jir|sano|bilood|toddobaad)",
         months="janaayo febraayo maarso abriil maajo juun luulyo agoosto sebtembar oktoobar nofembar disembar",
-        place_words=r"waddada|jidka|dugsiga|iskuulka|isbitaalka|xaafadda",
+        place_words=r"waddada|jidka|dugsiga|iskuulka|isbitaalka|xaafadda|kooxda|xarunta|naadiga|rugta",
         keep=_set("London Camden Ingiriiska Ingiriis Soomaaliya Soomaali Af-Soomaali Ilaahay Alle Allah Ciid "
                   "Hooyo Aabo Ayeeyo Mahadsanid Soomaaliga Af-Soomaaliga Carabiga Ingiriisiga Turkiga Boolishka"),
         # A nationality or language, bare or with the article or "-ah": Somali names take neither.
@@ -207,7 +212,7 @@ LANGUAGES: dict[str, Language] = {
              r"شهور|أسابيع|عاما|عامًا))?|[\d٠-٩]{1,2}\s*(?:سنوات|سنة|سنين|أشهر|اشهر|شهور|أسابيع|عاما|عامًا)|"
              r"(?:سنتين|شهرين|أسبوعين)",
         months="يناير فبراير مارس أبريل ابريل مايو يونيو يوليو أغسطس اغسطس سبتمبر أكتوبر اكتوبر نوفمبر ديسمبر",
-        place_words=r"شارع|مدرسة|مستشفى|حي",
+        place_words=r"شارع|مدرسة|مستشفى|حي|فريق|مركز|نادي|عيادة",
         placeholders={"PERSON": "شخص", "PERSON2": "شخص آخر", "PLACE": "منطقة قريبة",
                       "ADDRESS": "شارع قريب", "SCHOOL": "مدرسة قريبة", "AGE": "صغير",
                       "DATE": "ذلك اليوم", "DETAIL": "تفصيل"}),
@@ -223,7 +228,7 @@ LANGUAGES: dict[str, Language] = {
         ages=r"[\d০-৯]{1,2}\s*(?:বছর|বছরের|মাস|মাসের|সপ্তাহ|সপ্তাহের)|বয়স\s+\S+(?:\s+(?:বছর|বছরের|মাস|মাসের))?|(?:এক|দুই|তিন|চার|পাঁচ|ছয়|সাত|আট|"
              r"নয়|দশ|এগারো|বারো)\s+(?:বছর|বছরের|মাস|মাসের|সপ্তাহ|সপ্তাহের)",
         months="জানুয়ারি ফেব্রুয়ারি মার্চ এপ্রিল মে জুন জুলাই আগস্ট সেপ্টেম্বর অক্টোবর নভেম্বর ডিসেম্বর",
-        place_words=r"রোড|স্ট্রিট|স্কুল|হাসপাতাল|এস্টেট",
+        place_words=r"রোড|স্ট্রিট|স্কুল|হাসপাতাল|এস্টেট|টিম|কেন্দ্র|ক্লাব|ক্লিনিক",
         placeholders={"PERSON": "একজন", "PERSON2": "আরেকজন", "PLACE": "কাছের এলাকা",
                       "ADDRESS": "কাছের রাস্তা", "SCHOOL": "এলাকার স্কুল", "AGE": "ছোট",
                       "DATE": "সেই দিন", "DETAIL": "একটি তথ্য"}),
@@ -233,7 +238,7 @@ LANGUAGES: dict[str, Language] = {
                   r"妹妹|哥哥|弟弟|朋友|邻居|社工|老师|翻译|律师|医生|护士|人员|主席|工作人员|顾问)(?:叫|是)?|叫做|名叫|叫",
         ages=r"[\d一二两三四五六七八九十]{1,3}\s*(?:岁|周岁|个月大|个月|周大)",
         months="一月 二月 三月 四月 五月 六月 七月 八月 九月 十月 十一月 十二月",
-        place_words=r"路|街|小学|中学|学校|医院|幼儿园",
+        place_words=r"路|街|小学|中学|学校|医院|幼儿园|中心|团队|俱乐部|诊所",
         placeholders={"PERSON": "某人", "PERSON2": "另一个人", "PLACE": "附近的地方",
                       "ADDRESS": "附近的街道", "SCHOOL": "附近的学校", "AGE": "年幼",
                       "DATE": "那天", "DETAIL": "某个信息"}),
@@ -245,6 +250,30 @@ YEAR_PLACEHOLDERS = {
     "es": "ese año", "fr": "cette année-là", "pt": "esse ano", "pl": "tamtego roku", "tr": "o yıl",
     "cy": "y flwyddyn honno", "so": "sanadkaas", "ar": "ذلك العام", "bn": "সেই বছর", "zh_Hans": "那年",
 }
+
+
+# Placeholders for services named in a story (a team, a centre, a club, a clinic, a hospital), in
+# the words of each language, so "el Equipo Kentish Town" reads "el equipo de la zona".
+SERVICE_PLACEHOLDERS = {
+    "es": ("un equipo de la zona", "un centro de la zona", "un club de la zona", "un centro de salud de la zona",
+           "un hospital de la zona"),
+    "fr": ("une équipe du quartier", "un centre du quartier", "un club du quartier", "un cabinet médical du quartier",
+           "un hôpital du quartier"),
+    "pt": ("uma equipa da zona", "um centro da zona", "um clube da zona", "um posto de saúde da zona",
+           "um hospital da zona"),
+    "pl": ("pewien zespół", "pewien ośrodek", "pewien klub", "pewna przychodnia", "pewien szpital"),
+    "tr": ("bir ekip", "bir merkez", "bir kulüp", "bir sağlık merkezi", "bir hastane"),
+    "cy": ("tîm lleol", "canolfan leol", "clwb lleol", "meddygfa leol", "ysbyty lleol"),
+    "so": ("koox deegaanka ah", "xarun deegaanka ah", "naadi deegaanka ah", "rug caafimaad oo deegaanka ah",
+           "isbitaal deegaanka ah"),
+    "ar": ("فريق محلي", "مركز محلي", "نادٍ محلي", "عيادة محلية", "مستشفى محلي"),
+    "bn": ("একটি স্থানীয় দল", "একটি স্থানীয় কেন্দ্র", "একটি স্থানীয় ক্লাব", "একটি স্থানীয় ক্লিনিক",
+           "একটি স্থানীয় হাসপাতাল"),
+    "zh_Hans": ("当地的一个团队", "当地的一个中心", "当地的一个俱乐部", "当地的一家诊所", "当地的一家医院"),
+}
+for _code, _words in SERVICE_PLACEHOLDERS.items():
+    LANGUAGES[_code] = dataclasses.replace(LANGUAGES[_code], placeholders={
+        **LANGUAGES[_code].placeholders, **dict(zip(("TEAM", "OFFICE", "CLUB", "SURGERY", "HOSPITAL"), _words))})
 
 
 def _both_nukta_forms(pattern: str) -> str:
