@@ -92,5 +92,6 @@ def test_aspect_quotes_come_only_from_people_who_agreed():
     from feedback_app.insights.aspects import aspect_figures
 
     comments = [(f"The chair listened to me ({i}).", "en", i == 0) for i in range(6)]
-    chair = aspect_figures(comments, 5)["chair"]
+    # The tone is given, not read, so the test is about consent whatever the reader says.
+    chair = aspect_figures(comments, 5, read=lambda text, locale: SimpleNamespace(aspects={"chair": "positive"}))["chair"]
     assert chair["positive"] == 6 and chair["quotes"]["positive"] == ["The chair listened to me (0)."]

@@ -23,8 +23,9 @@ DATA = Path(__file__).resolve().parents[2] / "tests" / "data"
 # Natural feedback and opinions in every language (tests/data/README.md), and the older
 # templated phrases, which still teach the aspect and theme words.
 SOURCES = sorted((DATA / "sentiment_voices").glob("*.tsv")) + [DATA / "sentiment_multilingual.tsv"]
-# Item ids of natural (not templated) text: written per language ("t-", "t2-") or translated ("h-").
-NATURAL = ("t-", "t2-", "h-")
+# Item ids of natural (not templated) text: written per language ("t-", "t2-") or translated (the
+# former held-out sets, "h-" and "k-").
+NATURAL = ("t-", "t2-", "h-", "k-")
 NETS, HIDDEN, EPOCHS, BATCH, RATE, L2 = 3, 128, 20, 32, 1e-2, 1e-4
 
 
