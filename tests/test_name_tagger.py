@@ -89,8 +89,11 @@ def test_the_tagger_never_learns_from_a_held_out_story():
     from benchmarks.anonymiser import load_labelled
     from feedback_app.nlp.train_name_tagger import training_stories
 
+    import dataclasses
+
     stories = load_labelled()
+    # A held-out story beside the labelled ones (there may be no held-out round at the moment).
+    stories.append(dataclasses.replace(stories[0], split="heldout"))
     learned = training_stories(stories)
-    assert any(story.split == "heldout" for story in stories)
     assert learned and all(story.split != "heldout" for story in learned)
-    assert len(learned) == sum(story.split != "heldout" for story in stories)
+    assert len(learned) == len(stories) - sum(story.split == "heldout" for story in stories)

@@ -14,14 +14,14 @@ import dataclasses
 import re
 from dataclasses import dataclass, field
 
-# Measured on the held-out stories (docs/anonymiser.md). Set on the second held-out round, where
-# Spanish, French, Portuguese, Polish, Turkish and Somali found every held-out detail; on the third
-# (2026-12-07) Spanish, French and Somali fell to 0.94 (one detail each) and English was 0.958, so
-# this set is under review. English is the language the rules and the model are strongest in, and
-# its page only says details were taken out "so far". Welsh (no word frequencies, mutated names and numbers), Arabic and
-# Bengali (no capitals) and Chinese (no spaces, no capitals) are not claimed. Change this only
-# with new figures.
-CHECKED = {"en", "es", "fr", "pt", "pl", "tr", "so"}
+# Measured on the held-out stories (docs/anonymiser.md). A language is claimed only when each of
+# the last two held-out rounds found at least 0.94 of its identifying details: ten stories a
+# language a round is a small sample, and a storyteller must never be told details were taken
+# out when they were not. Fifth and sixth rounds (2026-12-07): English 0.95 and 0.98; Polish 0.78
+# and 0.97, Somali 0.83 and 0.97, Turkish 0.70 and 0.94, Welsh 0.84 and 0.97, Arabic 0.67 and
+# 0.91, Portuguese 0.82 and 0.91, French 0.88 and 0.87, Spanish 0.84 and 0.81, Chinese 0.59 and
+# 0.80, Bengali 0.77 and 0.66. Change this only with new figures.
+CHECKED = {"en"}
 
 
 @dataclass(frozen=True)
