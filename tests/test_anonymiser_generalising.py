@@ -252,7 +252,8 @@ def test_an_age_between_commas_after_a_name_goes_in_french():
     ("follow me on tiktok mum.of.four.x for updates", "en", "mum.of.four.x"),
 ])
 def test_a_handle_without_its_at_in_any_language(text, language, handle):
-    assert gone(text, handle, language)[0], anonymise(text, language).text
+    ok, result = gone(text, handle, language)
+    assert ok, result
 
 
 @pytest.mark.parametrize("text", [
@@ -272,7 +273,8 @@ def test_what_only_looks_like_a_handle_stays(text):
     ("霍尔本团队的社工每周都来。", "zh_Hans", "霍尔本"),
 ])
 def test_teams_named_in_the_storys_own_language(text, language, team):
-    assert gone(text, team, language)[0], anonymise(text, language).text
+    ok, result = gone(text, team, language)
+    assert ok, result
 
 
 @pytest.mark.parametrize("text, language, centre, reads", [
@@ -303,7 +305,8 @@ def test_a_kind_of_place_alone_stays_in_chinese(text):
     ("Gabdhahaygu waa saddex iyo toban jir.", "so", "saddex"),
 ])
 def test_two_ages_joined_go_together(text, language, age):
-    assert gone(text, age, language)[0], anonymise(text, language).text
+    ok, result = gone(text, age, language)
+    assert ok, result
 
 
 @pytest.mark.parametrize("text, language, age", [
@@ -312,7 +315,8 @@ def test_two_ages_joined_go_together(text, language, age):
     ("Bebeğim iki aylıkken hastaneye yattı.", "tr", "iki aylıkken"),
 ])
 def test_polish_and_turkish_ages_in_figures_and_with_endings(text, language, age):
-    assert gone(text, age, language)[0], anonymise(text, language).text
+    ok, result = gone(text, age, language)
+    assert ok, result
 
 
 @pytest.mark.parametrize("text, language, detail", [
@@ -320,7 +324,8 @@ def test_polish_and_turkish_ages_in_figures_and_with_endings(text, language, age
     ("o número do processo é cp-2024-0733.", "pt", "cp-2024-0733"),
 ])
 def test_case_references_with_two_runs_of_digits_in_any_case(text, language, detail):
-    assert gone(text, detail, language)[0], anonymise(text, language).text
+    ok, result = gone(text, detail, language)
+    assert ok, result
 
 
 def test_covid_19_is_not_a_case_reference():
@@ -334,7 +339,8 @@ def test_covid_19_is_not_a_case_reference():
     ("Toplantı Somers Town'da yapıldı.", "tr", "Town'da"),
 ])
 def test_welsh_dates_hyphenated_names_english_centres_and_turkish_endings(text, language, detail):
-    assert gone(text, detail, language)[0], anonymise(text, language).text
+    ok, result = gone(text, detail, language)
+    assert ok, result
 
 
 def test_an_everyday_somali_word_after_a_number_is_not_a_street():

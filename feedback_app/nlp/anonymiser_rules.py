@@ -221,11 +221,13 @@ YEAR_CUES = {
 }
 _PLACE_NOUNS = (r"(?:village|town|city|district|region|province|area|neighbourhood|island)")
 
+_URL = re.compile(r"(?:https?://|www\.)[^\s<>\"]+|\b[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|co\.uk|"
+                  r"org\.uk|gov\.uk|uk|io)(?:/[^\s<>\"]*)?", _I)
+
 # (label, pattern, strict): a pattern with a group replaces only its first group.
 _SHAPES: list[tuple[str, re.Pattern]] = [
     ("EMAIL", re.compile(r"[\w.+'-]+@[\w-]+(?:\.[\w-]+)+")),
-    ("URL", re.compile(r"(?:https?://|www\.)[^\s<>\"]+|\b[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|co\.uk|"
-                       r"org\.uk|gov\.uk|uk|io)(?:/[^\s<>\"]*)?", _I)),
+    ("URL", _URL),
     ("HANDLE", re.compile(r"(?<![\w@.])@[A-Za-z0-9_](?:[A-Za-z0-9_.]{0,28}[A-Za-z0-9_])?")),
     # A handle without its @, in a story in any language: letters joined by "_" ("umm_zaid_ldn"),
     # by two dots or more ("maman.de.trois"), or by a dot with a digit ("bilal.k22"). Nothing
@@ -252,8 +254,6 @@ _SHAPES: list[tuple[str, re.Pattern]] = [
     # "18/09", "on 5/3": a day and month alone.
     ("DATE", re.compile(r"(?<![\d/.])\b(?:[12]\d|3[01]|0?[1-9])/(?:1[0-2]|0?[1-9])\b(?![/\d])")),
 ]
-
-_URL = next(pattern for label, pattern in _SHAPES if label == "URL")
 
 _ENGLISH: list[tuple[str, re.Pattern]] = [
     ("DATE", re.compile(rf"\b(?:{_DAYS},?\s+)?(?:(?:the\s+)?{_ORD}\s+(?:of\s+)?{_MONTHS}(?:,?\s+\d{{4}})?|"
@@ -582,6 +582,34 @@ def kind_of_place(words: str) -> str:
     return next((label for label, kind in _KINDS_OF_PLACE if kind.search(words)), "ADDRESS")
 
 
+@lru_cache(maxsize=None)
+def _place_pattern(language: str) -> re.Pattern:
+    """A name beside one of the language's place words, built once a language."""
+    lang = LANGUAGES[language]
+    if lang.cased:
+        # "calle Gaisford", "ulica Lyme", "Heol y Bont", "Lyme sokak", "Brecknock okulu"; an article
+        # before it ("la calle", "na rua") stays in the story and the placeholder agrees with it.
+        cap = r"[A-ZÀ-ÞĀ-Ž][^\W\d_]+(?:-[^\W\d_]+)*(?:['’]s)?"  # "Pêl-droed", "Regent's"
+        join = r"y|yr|de|la|do|da|del|ee"
+        # "Centre familial Hawley", "centro comunitario Somers": one describing word may
+        # come between the kind of place and its name.
+        describing = (r"(?:\s+(?i:familial|familiale|familiar|médical|medical|médico|comunitario|comunitário|"
+                      r"communautaire|infantil|sportif|deportivo|desportivo|de salud|de saúde|de santé|"
+                      r"de apoyo|de apoio|de soutien))?")
+        after = r"(?:['’][^\W\d_]+)?" if language == "tr" else ""  # "Euston Ekibi'nden"
+        # A name before its kind ("Euston Ekibi") is never a function word ("El Equipo").
+        not_a_word = "(?!(?i:" + "|".join(sorted(lang.markers | {"the", "y", "yr"}, key=len, reverse=True)) + r")\s)"
+        pattern = (rf"(?<!\w)(?:(?:(?:the|y|yr|w)\s+)?(?i:{lang.place_words}){describing}(?:\s+(?:{join}))?\s+{cap}"
+                   rf"(?:\s+(?:(?:{join})\s+)?{cap}){{0,2}}|(?:{not_a_word}{cap}\s){{1,3}}(?i:{lang.place_words}){after})(?!\w)")
+    elif language == "zh_Hans":
+        pattern = rf"[\u4e00-\u9fffA-Za-z]{{2,6}}(?:{lang.place_words})"
+    elif language == "ar":  # the word after "street", "school", "hospital"
+        pattern = rf"(?<!\w)(?:{lang.place_words})\s+(?:ال)?\S+(?:\s+\S+)?"
+    else:  # Bengali: the words before
+        pattern = rf"(?:\S+\s+){{1,2}}(?:{lang.place_words})(?!\w)"
+    return re.compile(pattern)
+
+
 def _language_rules(text: str, language: str) -> list[tuple[int, int, str]]:
     lang = LANGUAGES.get(language)
     if lang is None:
@@ -631,30 +659,7 @@ def _language_rules(text: str, language: str) -> list[tuple[int, int, str]]:
                                               text[match.end(1):]).group(0))
         found.append((_with_polish_w(text, start, language), end, "DATE"))
     if lang.place_words:
-        if lang.cased:
-            # "calle Gaisford", "ulica Lyme", "Heol y Bont", "Lyme sokak", "Brecknock okulu"; an article
-            # before it ("la calle", "na rua") stays in the story and the placeholder agrees with it.
-            cap = r"[A-ZÀ-ÞĀ-Ž][^\W\d_]+(?:-[^\W\d_]+)*(?:['’]s)?"  # "Pêl-droed", "Regent's"
-            join = r"y|yr|de|la|do|da|del|ee"
-            # "Centre familial Hawley", "centro comunitario Somers": one describing word may
-            # come between the kind of place and its name.
-            describing = (r"(?:\s+(?i:familial|familiale|familiar|médical|medical|médico|comunitario|comunitário|"
-                          r"communautaire|infantil|sportif|deportivo|desportivo|de salud|de saúde|de santé|"
-                          r"de apoyo|de apoio|de soutien))?")
-            after = r"(?:['’][^\W\d_]+)?" if language == "tr" else ""  # "Euston Ekibi'nden"
-            # A name before its kind ("Euston Ekibi") is never a function word ("El Equipo").
-            not_a_word = "(?!(?i:" + "|".join(sorted(lang.markers | {"the", "y", "yr"}, key=len, reverse=True)) + r")\s)"
-            pattern = (rf"(?<!\w)(?:(?:(?:the|y|yr|w)\s+)?(?i:{lang.place_words}){describing}(?:\s+(?:{join}))?\s+{cap}"
-                       rf"(?:\s+(?:(?:{join})\s+)?{cap}){{0,2}}|(?:{not_a_word}{cap}\s){{1,3}}(?i:{lang.place_words}){after})(?!\w)")
-        elif language == "zh_Hans":
-            pattern = rf"[\u4e00-\u9fffA-Za-z]{{2,6}}(?:{lang.place_words})"
-        else:
-            # The word after "street", "school", "hospital" in Arabic; the word before in Bengali.
-            if language == "ar":
-                pattern = rf"(?<!\w)(?:{lang.place_words})\s+(?:ال)?\S+(?:\s+\S+)?"
-            else:
-                pattern = rf"(?:\S+\s+){{1,2}}(?:{lang.place_words})(?!\w)"
-        for match in re.finditer(pattern, text):
+        for match in _place_pattern(language).finditer(text):
             if language in ("ar", "bn"):
                 span = _uncased_place(text, match, language)
                 if span:
