@@ -106,7 +106,7 @@ TITLES = ("mr mrs ms miss mx dr mister sister brother auntie aunty uncle señora
           "abla abi marwo mudane السيد السيدة الأستاذ الأستاذة الاستاذ الاستاذة مدام د জনাব "
           "আপা ভাই মিসেস মিস্টার দিদি").split()
 _TITLE_WORD = "(?:" + "|".join(re.escape(t) for t in sorted(TITLES, key=len, reverse=True)) + r")\.?"
-_TITLE_AROUND = re.compile(rf"^(?:{_TITLE_WORD}\s+)+|(?:\s+{_TITLE_WORD}(?:['’]\w+)?)+$|(?:老师|女士|先生|小姐|阿姨|姐)$",
+_TITLE_AROUND = re.compile(rf"^(?:{_TITLE_WORD}\s+)+|(?:\s+{_TITLE_WORD}(?:['’]\w+)?)+$|(?:老师|女士|先生|小姐|阿姨|姐|医生|叔叔|太太)$",
                            re.IGNORECASE)
 
 

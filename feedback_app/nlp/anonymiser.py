@@ -27,8 +27,9 @@ from . import name_tagger, story_language
 from .anonymiser_people import KEEP_PLACES, NOT_NAMES, english_people, model, other_people, sentence_start
 from .anonymiser_people import _text_speak as text_speak
 from .anonymiser_rules import _AR_KEEP_PLACES as AR_KEEP_PLACES
+from .anonymiser_rules import _ZH_NOT_PLACE as ZH_NOT_PLACES
 from .anonymiser_rules import _DAYS, _MONTHS, NUMBER_WORDS, rule_entities, zipf
-from .given_names import FAMILY_NAMES, LATIN_NAMES
+from .given_names import FAMILY_NAMES, LATIN_NAMES, NATIVE_SCRIPT_NAMES
 
 # Contacts and numbers: the benchmark holds these to a higher recall target.
 CONTACT_LABELS = {"PHONE", "EMAIL", "URL", "HANDLE", "POSTCODE", "NHS_NUMBER", "CASE_REF", "CAR_REG"}
@@ -121,8 +122,15 @@ def _with_tagger(text: str, language: str, chosen: list) -> list:
                 continue
         if label in ("PLACE", "HOME_TOWN") and text[start:end] in AR_KEEP_PLACES:
             continue
+        if label in ("PLACE", "HOME_TOWN") and language == "zh_Hans" and any(
+                word in text[max(0, start - 3):end + 3] and text[start:end] in word for word in ZH_NOT_PLACES):
+            continue  # "国" of "中国": part of a word the rules keep
         if label in ("AGE", "DATE") and language == "en" and not _ENGLISH_NUMBER.search(text[start:end]):
             continue  # "abdi is braver now"
+        if label in ("AGE", "DATE") and re.search(r"[^\W\d_]-$", text[max(0, start - 2):start]):
+            continue  # a number that is part of a word: "covid-19"
+        if label == "PERSON" and language == "ar" and all(_arabic_plural(w) for w in text[start:end].split()):
+            continue  # "كنت أنا وزوجي متوترين": "tense", said of the two of us
         if label == "PERSON" and language == "en" and not any(ch.isupper() for ch in text[start:end]) \
                 and all(_typo_or_text_speak(w) for w in re.findall(r"[^\W\d_]+", text[start:end])):
             continue  # "becuase the advocate came"
@@ -150,6 +158,13 @@ def _with_tagger(text: str, language: str, chosen: list) -> list:
 # A number standing alone ("14th", "(4)"; not "2gether", "b4"), a number word, a month or a day.
 _ENGLISH_NUMBER = re.compile(rf"(?<![^\W\d_])\d+(?:st|nd|rd|th)?(?![^\W\d_])|\b(?:{'|'.join(NUMBER_WORDS)}|"
                              rf"{_MONTHS}|{_DAYS})\b", re.IGNORECASE)
+
+
+def _arabic_plural(word: str) -> bool:
+    """An Arabic word of five letters or more in the sound plural ("متوترين", "خائفون"): an
+    adjective or participle said of several people, not a given name, unless the name list has it
+    ("ياسمين")."""
+    return len(word) >= 5 and word.endswith(("ين", "ون")) and word not in NATIVE_SCRIPT_NAMES["ar"]
 
 
 def _typo_or_text_speak(word: str) -> bool:

@@ -10,7 +10,7 @@ import unicodedata
 from functools import lru_cache
 
 from .given_names import LATIN_NAMES
-from .story_language import LANGUAGES
+from .story_language import DATE_LEADS, LANGUAGES, WEEKDAYS
 
 _GIVEN_NAMES = LATIN_NAMES
 
@@ -40,6 +40,8 @@ _WORD = r"[^\W\d_](?:[^\W\d_]|['’](?=[^\W\d_])|-(?=[^\W\d_]))*"
 _STREET_TYPES = (r"(?:road|rd|street|st|lane|ln|avenue|ave|close|cl|way|drive|dr|gardens|gdns|place|pl|"
                  r"crescent|cres|terrace|ter|court|grove|hill|square|sq|row|mews|walk|rise|parade|green|"
                  r"vale|view|park|yard|gate|passage)")
+_LATIN_STREET = re.compile(rf"(?<![A-Za-z])(?:\d{{1,4}}[A-Za-z]?,?\s*)?[A-Z][A-Za-z'’-]+(?:\s+(?:of|the|[A-Z][A-Za-z'’-]+))*"
+                          rf"\s+(?i:{_STREET_TYPES})(?![A-Za-z])(?:,?\s*\d{{1,4}}[A-Za-z]?(?:号|번지)?)?")
 # Without a house number, a street type that is also an everyday word ("the park", "on the green")
 # needs a name before it that is not an everyday word.
 _PLAIN_STREET_TYPES = r"(?:road|rd|street|st|lane|ln|avenue|ave|close|crescent|terrace|gardens|mews|grove|square|parade)"
@@ -228,11 +230,12 @@ _URL = re.compile(r"(?:https?://|www\.)[^\s<>\"]+|\b[\w-]+(?:\.[\w-]+)*\.(?:com|
 _SHAPES: list[tuple[str, re.Pattern]] = [
     ("EMAIL", re.compile(r"[\w.+'-]+@[\w-]+(?:\.[\w-]+)+")),
     ("URL", _URL),
-    ("HANDLE", re.compile(r"(?<![\w@.])@[A-Za-z0-9_](?:[A-Za-z0-9_.]{0,28}[A-Za-z0-9_])?")),
+    # In any script: "@卡姆登小雨妈".
+    ("HANDLE", re.compile(r"(?<![\w@.])@\w(?:[\w.]{0,28}\w)?")),
     # A handle without its @, in a story in any language: letters joined by "_" ("umm_zaid_ldn"),
     # by two dots or more ("maman.de.trois"), or by a dot with a digit ("bilal.k22"). Nothing
     # else a family writes has that shape (a date has no letters, "e.g." one dot, no digit).
-    ("HANDLE", re.compile(r"(?<![\w@./:-])(?=[A-Za-z0-9._]*[A-Za-z]{2})(?:[A-Za-z0-9]+_[A-Za-z0-9_.]*[A-Za-z0-9]|"
+    ("HANDLE", re.compile(r"(?<![\w@./:-])(?=[A-Za-z0-9._]*[A-Za-z]{2})(?:[A-Za-z0-9]+(?:\.[A-Za-z0-9]+)*_[A-Za-z0-9_.]*[A-Za-z0-9]|"
                           r"[A-Za-z0-9]+(?:\.[A-Za-z0-9]+){2,}|(?=[A-Za-z0-9.]*\d)[A-Za-z0-9]+\.[A-Za-z0-9]+)"
                           r"(?![\w@]|\.\w|/)")),
     ("POSTCODE", re.compile(rf"\b{_AREA}\d[A-Z\d]?\s*\d[A-Z]{{2}}\b", _I)),
@@ -243,12 +246,14 @@ _SHAPES: list[tuple[str, re.Pattern]] = [
     # Number plates, current format: "AB12 CDE".
     ("CAR_REG", re.compile(r"\b[A-Z]{2}\d{2}\s?[A-Z]{3}\b", _I)),
     ("NHS_NUMBER", re.compile(r"\b\d{3}[ -]?\d{3}[ -]?\d{4}\b")),
-    ("PHONE", re.compile(r"(?<![\w+])(?:\+44\s?\(0\)\s?|\+44\s?|0044\s?|\(?0)\d[\d\s()-]{7,14}\d\b")),
+    ("PHONE", re.compile(r"(?<![\w+])(?:\+44\s?\(0\)\s?|\+44\s?|0044\s?|\(?[0٠০])\d[\d\s()-]{7,14}\d\b")),
     ("CASE_REF", re.compile(r"\b(?:case|ref(?:erence)?|file|client|record)\s*(?:no\.?|number|num|#)?"
                             r"\s*(?:is|was)?\s*[:#]?\s*([A-Z]*\d[A-Z0-9/-]{2,})\b", _I)),
     ("CASE_REF", re.compile(r"\b[A-Z]{2,5}[-/]?\d{3,}(?:[-/][A-Z0-9]+)*\b")),
     # "CP/25/0932", "cp-2025-0619": letters and two runs of digits, in any case.
     ("CASE_REF", re.compile(r"\b[A-Za-z]{2,5}[-/]\d{2,4}[-/]\d{3,}\b")),
+    # "CAM/CP/44127": runs of letters, then digits.
+    ("CASE_REF", re.compile(r"\b[A-Za-z]{2,5}(?:[-/][A-Za-z]{2,5}){1,2}[-/]\d{3,}\b")),
     ("CASE_REF", re.compile(r"\b\d{6,}\b")),
     ("DATE", re.compile(r"\b\d{1,2}[/.-]\d{1,2}[/.-](?:\d{4}|\d{2})\b|\b\d{4}-\d{2}-\d{2}\b")),
     # "18/09", "on 5/3": a day and month alone.
@@ -293,8 +298,9 @@ _ENGLISH: list[tuple[str, re.Pattern]] = [
                          rf"\s+({_WORD}(?:\s+[A-ZÀ-Ž]{_WORD})?)")),
     ("TEAM", re.compile(rf"\b[Tt]eam\s+(?!(?:manager|leader|meeting|around|work|member|members|was|is|were|"
                         rf"are|have|has|at|in|of|who|that|and|for|to)\b)({_WORD})\b", _I)),
+    # The platform may carry the story language's ending: "instagramda", "na Facebooku".
     ("HANDLE", re.compile(r"\b(?:insta(?:gram)?|ig|snap(?:chat)?|sc|tik\s?tok|twitter|fb|facebook|"
-                          r"threads)\b\s*(?:(?:name|handle|account|page|id)\s*)?(?:is|=|:|-|@|on|,)?\s*"
+                          r"threads)(?:['’]?(?:da|de|ta|te|dan|den|ku|ze|u))?\b\s*(?:(?:name|handle|account|page|id)\s*)?(?:is|=|:|-|@|on|,)?\s*"
                           r"((?=[\w.]*[\d_.])[\w.]{3,30}|[\w]{3,30})", _I)),
 ]
 # Second-language English puts the kind first: "the school Eleanor Palmer", "nursery Rosa Bassett".
@@ -368,7 +374,9 @@ def rule_entities(text: str, language: str = "en") -> list[tuple[int, int, str]]
     view = text
     if not (LANGUAGES.get(language) is None or LANGUAGES[language].cased):
         # Digits written straight after Chinese or Arabic letters: seen as if spaced (same offsets).
-        view = re.sub(r"[\u0600-\u06FF\u0980-\u09FF\u3000-\u303F\u4E00-\u9FFF\uFF00-\uFFEF]", " ", text)
+        # Their own digits stay digits: "০৭৭০০ ৯০০২৫৮", "٠٧٧٠٠".
+        view = re.sub(r"[\u0600-\u06FF\u0980-\u09FF\u3000-\u303F\u4E00-\u9FFF\uFF00-\uFFEF]",
+                      lambda letter: letter.group(0) if letter.group(0).isdigit() else " ", text)
     if language == "en" or LANGUAGES.get(language, None) is None or LANGUAGES[language].cased:
         rules += _ENGLISH  # English place words are used in every Latin-script story told in London
     for label, pattern in rules:
@@ -381,7 +389,11 @@ def rule_entities(text: str, language: str = "en") -> list[tuple[int, int, str]]
             value = text[start:end]
             if end <= start:
                 continue
-            if label == "NHS_NUMBER" and not nhs_checksum_ok(_digits(value)):
+            # Ten digits are an NHS number when they check out, or when the story says so:
+            # "my NHS number 943 512 7780", "mi número del NHS, 485 777 3456" (one mistyped digit
+            # still identifies).
+            if label == "NHS_NUMBER" and not nhs_checksum_ok(_digits(value)) and not re.search(
+                    r"\bNHS\b", text[max(0, start - 30):start], _I):
                 continue
             if label == "PHONE" and not _phone_ok(value):
                 continue
@@ -432,6 +444,8 @@ def rule_entities(text: str, language: str = "en") -> list[tuple[int, int, str]]
         # A Turkish case ending goes with the name it is joined to: "Kentish Town'da", "Ayşe'ye".
         found = [(start, end + len(m.group(0)) if (m := _TR_ENDING.match(text, end)) else end, label)
                  for start, end, label in found]
+    found = [(*_with_weekday(text, start, end, language), label) if label == "DATE" else (start, end, label)
+             for start, end, label in found]
     # The same words found twice, as a street and as what a place word names ("Centro
     # Comunitario Maiden Lane" is a centre on Maiden Lane): the kind of place reads better.
     labels: dict[tuple[int, int], str] = {}
@@ -578,6 +592,31 @@ def _age_words(code: str) -> frozenset[str]:
 _TR_ENDING = re.compile(r"['’][^\W\d_]{1,6}(?![\w'’])")
 
 
+@lru_cache(maxsize=None)
+def _weekday_around(language: str) -> tuple[re.Pattern, re.Pattern]:
+    """A weekday just before a date ("martes 4 de noviembre", "terça, 18/11") and just after it
+    ("11月4日周二", "4 listopada (wtorek)"), built once a language."""
+    days = WEEKDAYS.get(language, WEEKDAYS["en"])
+    if language == "zh_Hans":
+        return re.compile(rf"(?:{days})[，,]?\s*$"), re.compile(rf"\s*[（(]?(?:{days})[）)]?")
+    # The article or preposition the placeholder says again goes too: "el martes 4 de noviembre"
+    # reads "ese día", not "el ese día"; "no dia 4 de março", "nesse dia".
+    lead = DATE_LEADS.get(language)
+    lead = rf"(?:(?:{lead})\s+)?" if lead else ""
+    return (re.compile(rf"(?<!\w){lead}(?:(?:{days})\.?,?\s+)?$", _I),
+            re.compile(rf",?\s*\(?(?:{days})\)?(?![\w\u0980-\u09FF])", _I))
+
+
+def _with_weekday(text: str, start: int, end: int, language: str) -> tuple[int, int]:
+    """A date's span with the weekday that goes with it."""
+    before, after = _weekday_around(language)
+    if (found := before.search(text, max(0, start - 30), start)) and found.group(0):
+        start = found.start()
+    if found := after.match(text, end):
+        end = found.end() - (len(found.group(0)) - len(found.group(0).rstrip()))
+    return start, end
+
+
 def kind_of_place(words: str) -> str:
     return next((label for label, kind in _KINDS_OF_PLACE if kind.search(words)), "ADDRESS")
 
@@ -602,7 +641,7 @@ def _place_pattern(language: str) -> re.Pattern:
         pattern = (rf"(?<!\w)(?:(?:(?:the|y|yr|w)\s+)?(?i:{lang.place_words}){describing}(?:\s+(?:{join}))?\s+{cap}"
                    rf"(?:\s+(?:(?:{join})\s+)?{cap}){{0,2}}|(?:{not_a_word}{cap}\s){{1,3}}(?i:{lang.place_words}){after})(?!\w)")
     elif language == "zh_Hans":
-        pattern = rf"[\u4e00-\u9fffA-Za-z]{{2,6}}(?:{lang.place_words})"
+        pattern = rf"[\u4e00-\u9fffA-Za-z]{{2,6}}(?:{lang.place_words})+"  # "卡姆登路诊所": a clinic on a road
     elif language == "ar":  # the word after "street", "school", "hospital"
         pattern = rf"(?<!\w)(?:{lang.place_words})\s+(?:ال)?\S+(?:\s+\S+)?"
     else:  # Bengali: the words before
@@ -621,6 +660,11 @@ def _language_rules(text: str, language: str) -> list[tuple[int, int, str]]:
             found.append((match.start(1), match.end(1), "HOME_TOWN"))
     if language == "ar":
         found += _arabic_home_towns(text)
+    if not lang.cased:
+        # A London street written in English inside a story in Arabic, Bengali or Chinese:
+        # "住在Prince of Wales Road附近", "Agar Grove 23号".
+        for match in _LATIN_STREET.finditer(text):
+            found.append((match.start(), match.end(), "ADDRESS"))
     if language == "zh_Hans":
         found += _chinese_home_towns(text)
         for match in re.finditer(r"[一二三四五六七八九十\d]{1,3}月[一二三四五六七八九十\d]{1,3}[日号]", text):
@@ -645,7 +689,7 @@ def _language_rules(text: str, language: str) -> list[tuple[int, int, str]]:
     # "3 de octubre", "marzo de 2024", "em março de 2023", "w marcu 2024", "Mart 2024'te" (the
     # Turkish case ending goes with the year: "O gün Londra'ya geldik").
     suffix = r"(?:['’][^\W\d_]+)?" if language == "tr" else ""
-    for match in re.finditer(rf"(?<!\w)(?:[\d]{{1,2}}(?:º|er|\.|-?ého|-?go|'?(?:ai|ed|fed|ydd))?\s+(?:de\s+|o\s+)?"
+    for match in re.finditer(rf"(?<!\w)(?:[\d]{{1,2}}(?:º|er|\.|-?ého|-?go|'?(?:ai|ed|fed|ydd)|-?(?:ka|da|ta|kii|dii|aad))?\s+(?:de\s+|o\s+)?"
                              rf"(?:{months})(?:\s+(?:de\s+)?[\d]{{4}})?|(?:{months})\s+(?:de\s+|del\s+)?[\d]{{1,4}})"
                              rf"{suffix}(?!\w)", text, _I):
         found.append((_with_polish_w(text, match.start(), language), match.end(), "DATE"))

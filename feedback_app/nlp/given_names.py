@@ -191,7 +191,10 @@ def _words(block: str) -> set[str]:
 
 LATIN_NAMES: frozenset[str] = frozenset(set().union(*(_words(b) for b in COMMUNITIES.values())))
 
-# Names in their own script, for stories told in Arabic, Bengali and Chinese.
+# Names in their own script, for stories told in Arabic, Bengali and Chinese. Every listed word
+# is taken as a name wherever it stands in a story, so Arabic names that are first of all
+# everyday words are left out (عادل "fair", روعة "wonderful", حنان "tenderness", دعاء "prayer"):
+# the cues and the name tagger find those by their place in the sentence.
 NATIVE_SCRIPT_NAMES: dict[str, frozenset[str]] = {
     "ar": frozenset("""
         محمد أحمد احمد محمود مصطفى علي عمر عثمان خالد خليل يوسف إبراهيم ابراهيم إسماعيل اسماعيل
@@ -201,6 +204,10 @@ NATIVE_SCRIPT_NAMES: dict[str, frozenset[str]] = {
         لينا مها منى نادية ندى رنا رشا سوزان سهى وفاء زينة زهراء أمل اسماء أسماء رقية حليمة عبدي
         رهف جود ليان تالا لمى روان رغد دانة تيماء بتول نزار سامر مازن قصي عمرو أسامة اسامة
         معاذ مهند يزن غيث عبدالرحمن
+        رحاب سناء هيفاء نوال لبنى عبير شيماء إسراء اسراء نسرين شيرين غادة ميساء نجلاء ابتسام عفاف
+        لمياء جيهان شذى سوسن عبلة ريما رولا نهى نهاد فيصل حاتم بسام عماد إياد اياد أيوب ايوب يونس
+        إلياس الياس عيسى هارون داود سليمان لؤي معتز شادي عصام فراس مهدي صهيب عبدالعزيز عبدالرحيم
+        عبدالكريم عبدالقادر قاسم حيدر
         """.split()),
     "bn": frozenset("""
         মোহাম্মদ মুহাম্মদ আহমেদ আলী রহিম করিম জামাল কামাল হাবিব আনোয়ার রশিদ রফিক শহিদ তারেক

@@ -181,7 +181,8 @@ LANGUAGES: dict[str, Language] = {
                   r"magacaygu waa|la yiraahdo|la dhaho|la yidhaahdo|magaciisa|magaceeda|magaceedu|magaciisu",
         ages=rf"(?:{_DIGITS}|kow|hal|laba|saddex|afar|shan|lix|toddoba|todoba|siddeed|sagaal|toban)\s*"
              r"(?:jir|sano jir|sano|bilood|toddobaad)",
-        months="janaayo febraayo maarso abriil maajo juun luulyo agoosto sebtembar oktoobar nofembar disembar",
+        months="janaayo jannaayo febraayo febarwari maarso abriil maajo juun luulyo agoosto ogoosto ogosto sebtembar "
+               "sebteembar oktoobar nofembar nofeembar noofembar disembar diseembar",
         place_words=r"waddada|jidka|dugsiga|iskuulka|isbitaalka|xaafadda|kooxda|xarunta|naadiga|rugta|centre|center",
         keep=_set("London Camden Ingiriiska Ingiriis Soomaaliya Soomaali Af-Soomaali Ilaahay Alle Allah Ciid "
                   "Hooyo Aabo Ayeeyo Mahadsanid Soomaaliga Af-Soomaaliga Carabiga Ingiriisiga Turkiga Boolishka"),
@@ -250,6 +251,27 @@ YEAR_PLACEHOLDERS = {
     "es": "ese año", "fr": "cette année-là", "pt": "esse ano", "pl": "tamtego roku", "tr": "o yıl",
     "cy": "y flwyddyn honno", "so": "sanadkaas", "ar": "ذلك العام", "bn": "সেই বছর", "zh_Hans": "那年",
 }
+
+
+# Days of the week, which a date often carries ("martes 4 de noviembre", "terça, 18/11",
+# "মঙ্গলবার ৪ নভেম্বর", "11月4日周二"): they go with the date, or the story still says which
+# Tuesday. Regular expressions; the Somali, Turkish and Bengali ones take the case endings.
+WEEKDAYS = {
+    "en": r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues|tue|wed|weds|thurs|thur|thu|fri|sat|sun",
+    "es": r"lunes|martes|miércoles|miercoles|jueves|viernes|sábado|sabado|domingo",
+    "fr": r"lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche",
+    "pt": r"(?:segunda|terça|terca|quarta|quinta|sexta)(?:-feira)?|sábado|sabado|domingo|seg|ter|qua|qui|sex|sáb|dom",
+    "pl": r"poniedziałek|poniedziałku|wtorek|wtorku|środa|środę|środy|czwartek|czwartku|piątek|piątku|"
+          r"sobota|sobotę|soboty|niedziela|niedzielę|niedzieli",
+    "tr": r"(?:pazartesi|salı|çarşamba|perşembe|cuma|cumartesi|pazar)(?:\s+günü)?",
+    "cy": r"(?:dydd|ddydd|nos)\s+(?:llun|mawrth|fawrth|mercher|iau|gwener|sadwrn|sul)",
+    "so": r"(?:isniin|talaado|arbaco|khamiis|jimce|jimco|sabti|axad)\w*",
+    "ar": r"(?:يوم\s+)?(?:ال)?(?:اثنين|إثنين|ثلاثاء|أربعاء|اربعاء|خميس|جمعة|سبت|أحد|احد)",
+    "bn": r"(?:সোম|মঙ্গল|বুধ|বৃহস্পতি|বিষ্যুদ|শুক্র|শনি|রবি)বার[\u0980-\u09FF]*",
+    "zh_Hans": r"(?:周|星期|礼拜)[一二三四五六日天]",
+}
+# Words before a date that its placeholder ("ese día", "nesse dia", "ce jour-là") says again.
+DATE_LEADS = {"es": r"el", "pt": r"(?:no\s+)?dia|na|no", "fr": r"le", "pl": r"we|w"}
 
 
 # Placeholders for services named in a story (a team, a centre, a club, a clinic, a hospital), in
