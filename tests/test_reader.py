@@ -3,6 +3,7 @@ model or the encoder missing, and the analysis step and CLI that use it."""
 import json
 from pathlib import Path
 
+import numpy as np
 import pytest
 from sqlalchemy import select
 
@@ -32,7 +33,7 @@ def test_the_labelled_sets_have_their_documented_shape():
     assert len(train) + len(held) >= 400
     for rows in (train, held):
         assert {r["lang"] for r in rows} == set(LANGUAGES)
-        assert {r["label"] for r in rows} == {"positive", "negative", "mixed"}
+        assert {r["label"] for r in rows} == {"positive", "negative", "mixed", "neutral"}
         assert {r["register"] for r in rows} == {"families", "reviews"}
         assert any(r["aspects"] for r in rows if r["label"] == "mixed")
     # The held-out items are the same in every language, so the languages can be compared.
@@ -88,6 +89,43 @@ def test_a_workers_name_does_not_change_how_a_comment_reads(lang, text, name, la
                          [pytest.param(*case, marks=ALONE) if "Tomasz" in case[1] else case for case in NAMED])
 def test_a_comment_naming_a_worker_is_read_right(lang, text, name, label):
     assert read(text, lang).label == label
+
+
+# Written for this test, after the reader was trained: plain facts, with no feeling in them.
+PLAIN_FACTS = [
+    pytest.param("en", "The review is on the fourteenth, in the small room.", marks=pytest.mark.xfail(
+        strict=True, reason="a date and a small room still read as a complaint (-0.99)")),
+    ("en", "Our advocate came with us."),
+    ("es", "La trabajadora social vino el jueves a las once."),
+    ("fr", "La réunion a eu lieu au deuxième étage."),
+    ("pl", "Spotkanie było w czwartek o dziesiątej."),
+    ("zh", "会议在周四上午十点开始。"),
+    ("ar", "كان الاجتماع يوم الخميس في الطابق الثاني."),
+]
+
+
+@pytest.mark.parametrize("lang, text", PLAIN_FACTS)
+def test_a_plain_fact_reads_neutral_not_negative(lang, text):
+    result = read(text, lang)
+    assert result.label == "neutral" and result.polarity == 0.0, result
+
+
+def test_a_plain_fact_about_an_aspect_gives_it_a_neutral_tone():
+    assert read("The advocate sat next to me during the conference.", "en").aspects.get("advocate") == "neutral"
+
+
+def test_a_model_stored_before_plain_facts_were_learned_still_reads(monkeypatch):
+    stored = dict(np.load(reader.MODEL_PATH, allow_pickle=False))
+    older = reader.Model(weights={k: v for k, v in stored.items() if not k.startswith("neutral_")})
+    assert older.neutrality is None
+    assert older.read("Nobody listened to me and I felt blamed.", "en").label == "negative"
+
+
+@pytest.mark.parametrize("text", ["My social worker Sarah ignored me and I felt blamed.",
+                                  "my social worker sarah ignored me and i felt blamed"])
+def test_a_one_clause_comment_gives_its_aspect_the_tone_of_the_whole(text):
+    result = read(text, "en")
+    assert result.aspects == {"social_worker": result.label}
 
 
 def test_themes_are_suggested_in_another_language():

@@ -23,9 +23,9 @@ DATA = Path(__file__).resolve().parents[2] / "tests" / "data"
 # Natural feedback and opinions in every language (tests/data/README.md), and the older
 # templated phrases, which still teach the aspect and theme words.
 SOURCES = sorted((DATA / "sentiment_voices").glob("*.tsv")) + [DATA / "sentiment_multilingual.tsv"]
-# Item ids of natural (not templated) text: written per language ("t-", "t2-") or translated (the
-# former held-out sets, "h-" and "k-").
-NATURAL = ("t-", "t2-", "h-", "k-")
+# Item ids of natural (not templated) text: written per language ("t-", "t2-"), translated (the
+# former held-out sets, "h-", "k-" and "m-"), or plain facts with no feeling ("u-").
+NATURAL = ("t-", "t2-", "h-", "k-", "m-", "u-")
 NETS, HIDDEN, EPOCHS, BATCH, RATE, L2 = 3, 128, 20, 32, 1e-2, 1e-4
 
 
@@ -132,7 +132,7 @@ def fit_net(x: np.ndarray, y: np.ndarray, seed: int):
 
 def fit_feelings(inputs: np.ndarray, rows: list[dict], want: str = "positive", name: str = "net") -> dict:
     """Networks that tell rows labelled `want` from the rest: positive from negative (`net`), or,
-    over every row, mixed from one-sided (`mixed`)."""
+    over every row, mixed from the rest (`mixed`) and plain facts from opinions (`neutral`)."""
     y = np.array([r["label"] == want for r in rows], dtype=np.float32)
     nets = [fit_net(inputs, y, seed) for seed in range(NETS)]
     return {f"{name}_w1": np.stack([n[0] for n in nets]), f"{name}_b1": np.stack([n[1] for n in nets]),
@@ -141,8 +141,11 @@ def fit_feelings(inputs: np.ndarray, rows: list[dict], want: str = "positive", n
 
 def fit_all_feelings(inputs: np.ndarray, rows: list[dict]) -> dict:
     one_sided = [i for i, r in enumerate(rows) if r["label"] in ("positive", "negative")]
-    return {**fit_feelings(inputs[one_sided], [rows[i] for i in one_sided]),
-            **fit_feelings(inputs, rows, want="mixed", name="mixed")}
+    weights = {**fit_feelings(inputs[one_sided], [rows[i] for i in one_sided]),
+               **fit_feelings(inputs, rows, want="mixed", name="mixed")}
+    if any(r["label"] == "neutral" for r in rows):
+        weights.update(fit_feelings(inputs, rows, want="neutral", name="neutral"))
+    return weights
 
 
 def fit_tags(rows: list[dict], points: np.ndarray, names_of) -> tuple[np.ndarray, np.ndarray, list[str]]:
@@ -207,35 +210,48 @@ def fit_reader(rows: list[dict], inputs: np.ndarray) -> dict:
 def cross_validate(rows: list[dict], folds: int = 5) -> None:
     """Each row of natural text read (as the analysis step reads it) by a model that did not see
     it: accuracy per register and language on positive/negative rows, beside the cues alone
-    (English: the field lexicon alone), and how many mixed rows are found."""
+    (English: the field lexicon alone), how many mixed rows and plain facts are found, and how
+    many opinions a plain-fact threshold would call neutral."""
     from . import cues, sentiment
 
     rows = [r for r in rows if r["item"].startswith(NATURAL)]  # templates repeat their clauses
     fold = [fold_of(r, folds) for r in rows]
     inputs = inputs_of(rows)
     right, alone, total = defaultdict(int), defaultdict(int), defaultdict(int)
+    plain = np.zeros(len(rows))  # each row's out-of-fold probability of being a plain fact
     for k in range(folds):
         train = [i for i, f in enumerate(fold) if f != k]
         model = Model(weights=fit_reader([rows[i] for i in train], inputs[train]))
-        for r in (r for r, f in zip(rows, fold) if f == k):
-            key = ("mixed" if r["label"] == "mixed" else r["register"], r["lang"])
+        held = [i for i, f in enumerate(fold) if f == k]
+        if model.neutrality is not None:
+            x = inputs[held].copy()
+            x[:, -1] = phrases.leans([rows[i]["text"] for i in held], model.phrase_table)
+            plain[held] = model.neutrality.probabilities(x)
+        for r in (rows[i] for i in held):
+            key = (r["label"] if r["label"] in ("mixed", "neutral") else r["register"], r["lang"])
             if r.get("copy"):
                 key = ("named", r["lang"])
             total[key] += 1
             right[key] += model.read(r["text"], r["lang"]).label == r["label"]
-            if r["label"] != "mixed":
+            if r["label"] not in ("mixed", "neutral"):
                 if r["lang"] == "en":
                     guess = sentiment.score(r["text"]).label
                 else:
                     found = cues.feeling(r["text"], r["lang"])
                     guess = sentiment.label_for(np.sign(found.praise - found.complaint))
                 alone[key] += guess == r["label"]
-    for register in ("families", "reviews", "mixed", "named"):
+    for register in ("families", "reviews", "mixed", "neutral", "named"):
         print(register, "  ".join(f"{key[1]} {right[key] / total[key]:.2f}"
-                                  + (f" (cues {alone[key] / total[key]:.2f})" if register not in ("mixed", "named") else "")
+                                  + (f" (cues {alone[key] / total[key]:.2f})" if register in ("families", "reviews") else "")
                                   for key in sorted(total) if key[0] == register))
     one_sided = [k for k in total if k[0] in ("families", "reviews")]
     print(f"mean on positive/negative {np.mean([right[k] / total[k] for k in one_sided]):.3f}")
+    facts = np.array([r["label"] == "neutral" for r in rows])
+    opinions = np.array([r["label"] in ("positive", "negative") for r in rows])
+    if facts.any():
+        print("plain-fact threshold: facts found / opinions called neutral",
+              "  ".join(f"{at:.1f}: {np.mean(plain[facts] >= at):.2f} / {np.mean(plain[opinions] >= at):.3f}"
+                        for at in (0.3, 0.4, 0.5, 0.6, 0.7, 0.8)))
 
 
 def main() -> None:
