@@ -5,6 +5,7 @@ import re
 
 import pytest
 
+from feedback_app.nlp import story_language
 from feedback_app.nlp.anonymiser import anonymise, apply, find_entities
 
 
@@ -209,7 +210,8 @@ def test_names_and_ages_in_every_story_language(text, language, gone, kept):
     assert kept in result.text
 
 
-def test_languages_the_check_cannot_read_well_are_said_to_be_so():
+def test_languages_the_check_cannot_read_well_are_said_to_be_so(monkeypatch):
+    monkeypatch.setattr(story_language, "CHECKED", {"en"})  # which are checked moves with the figures
     assert anonymise("My son Abdi is eight.").checked
     assert not anonymise("我儿子小明今年7岁，王老师帮了我们很多。").checked
 
