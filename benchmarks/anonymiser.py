@@ -110,8 +110,15 @@ _TITLE_AROUND = re.compile(rf"^(?:{_TITLE_WORD}\s+)+|(?:\s+{_TITLE_WORD}(?:['’
                            re.IGNORECASE)
 
 
+# A verb a labelled age starts with ("is fourteen", "who is nine"): it says nothing about anyone,
+# and the anonymiser leaves it so the sentence still reads ("is young").
+_AGE_VERB = re.compile(r"(?:who\s+|which\s+)?(?:is|are|was|were|turned|turns|just\s+turned)\s+", re.IGNORECASE)
+
+
 def _must_go(text: str, start: int, end: int, label: str) -> range | list[int]:
     """The places in a labelled detail that must be replaced for it to count as found."""
+    if label == "AGE" and (verb := _AGE_VERB.match(text, start, end)):
+        return range(verb.end(), end)
     if label != "PERSON":
         return range(start, end)
     titles = {i for m in _TITLE_AROUND.finditer(text[start:end]) for i in range(start + m.start(), start + m.end())}
