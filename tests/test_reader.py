@@ -118,7 +118,10 @@ def test_a_model_stored_before_plain_facts_were_learned_still_reads(monkeypatch)
     stored = dict(np.load(reader.MODEL_PATH, allow_pickle=False))
     older = reader.Model(weights={k: v for k, v in stored.items() if not k.startswith("neutral_")})
     assert older.neutrality is None
-    assert older.read("Nobody listened to me and I felt blamed.", "en").label == "negative"
+    # It never calls a text a plain fact, and still reads feelings as before.
+    assert older.read("The advocate was there.", "en").polarity != 0.0
+    text = "It was awful. Nobody listened to me, I was blamed for everything and I cried all the way home."
+    assert older.read(text, "en").label == reader.model().read(text, "en").label == "negative"
 
 
 @pytest.mark.parametrize("text", ["My social worker Sarah ignored me and I felt blamed.",
@@ -126,6 +129,17 @@ def test_a_model_stored_before_plain_facts_were_learned_still_reads(monkeypatch)
 def test_a_one_clause_comment_gives_its_aspect_the_tone_of_the_whole(text):
     result = read(text, "en")
     assert result.aspects == {"social_worker": result.label}
+
+
+@pytest.mark.parametrize("text, read_as", [
+    ("My social worker Sarah ignored me.", "My social worker ignored me."),
+    ("Our advocate, Tomasz, never rang me back.", "Our advocate never rang me back."),
+    # Everyday words that are names too, and names in lower case, are read as written.
+    ("Hope was all I had, and Grace from the office helped.", "Hope was all I had, and Grace from the office helped."),
+    ("sarah ignored me", "sarah ignored me"),
+])
+def test_the_encoder_reads_a_comment_without_its_listed_names(text, read_as):
+    assert reader.without_names(text) == read_as
 
 
 def test_themes_are_suggested_in_another_language():

@@ -24,8 +24,8 @@ DATA = Path(__file__).resolve().parents[2] / "tests" / "data"
 # templated phrases, which still teach the aspect and theme words.
 SOURCES = sorted((DATA / "sentiment_voices").glob("*.tsv")) + [DATA / "sentiment_multilingual.tsv"]
 # Item ids of natural (not templated) text: written per language ("t-", "t2-"), translated (the
-# former held-out sets, "h-", "k-" and "m-"), or plain facts with no feeling ("u-").
-NATURAL = ("t-", "t2-", "h-", "k-", "m-", "u-")
+# former held-out sets, "h-", "k-", "m-" and "n-"), or plain facts with no feeling ("u-").
+NATURAL = ("t-", "t2-", "h-", "k-", "m-", "n-", "u-")
 NETS, HIDDEN, EPOCHS, BATCH, RATE, L2 = 3, 128, 20, 32, 1e-2, 1e-4
 
 
@@ -45,7 +45,9 @@ def train_rows() -> list[dict]:
 
 # Aspects that are people, whom families often name ("my social worker Sarah…").
 PEOPLE = ("chair", "social_worker", "advocate")
-_LATIN = sorted(given_names.LATIN_NAMES)
+# The project's own lists (not the public tables the anonymiser also reads): the copies then do
+# not change when those tables do.
+_LATIN = sorted(given_names.OWN_NAMES)
 _SCRIPT = {lang: sorted(given_names.NATIVE_SCRIPT_NAMES[lang]) for lang in ("ar", "bn")}
 _ZH = (sorted(given_names.NATIVE_SCRIPT_NAMES["zh_surnames"]), ("先生", "女士", "老师", "姐"))
 
@@ -131,8 +133,8 @@ def fit_net(x: np.ndarray, y: np.ndarray, seed: int):
 
 
 def fit_feelings(inputs: np.ndarray, rows: list[dict], want: str = "positive", name: str = "net") -> dict:
-    """Networks that tell rows labelled `want` from the rest: positive from negative (`net`), or,
-    over every row, mixed from the rest (`mixed`) and plain facts from opinions (`neutral`)."""
+    """Networks that tell rows labelled `want` from the rest: positive from negative (`net`), mixed
+    from one-sided opinions (`mixed`), or, over every row, plain facts from opinions (`neutral`)."""
     y = np.array([r["label"] == want for r in rows], dtype=np.float32)
     nets = [fit_net(inputs, y, seed) for seed in range(NETS)]
     return {f"{name}_w1": np.stack([n[0] for n in nets]), f"{name}_b1": np.stack([n[1] for n in nets]),
@@ -141,8 +143,12 @@ def fit_feelings(inputs: np.ndarray, rows: list[dict], want: str = "positive", n
 
 def fit_all_feelings(inputs: np.ndarray, rows: list[dict]) -> dict:
     one_sided = [i for i, r in enumerate(rows) if r["label"] in ("positive", "negative")]
+    # Mixed against one-sided, over opinions only: a plain fact is read as one before mixed
+    # feelings are asked about, and a thousand of them would only teach the networks that
+    # "mixed" is rare.
+    opinions = [i for i, r in enumerate(rows) if r["label"] != "neutral"]
     weights = {**fit_feelings(inputs[one_sided], [rows[i] for i in one_sided]),
-               **fit_feelings(inputs, rows, want="mixed", name="mixed")}
+               **fit_feelings(inputs[opinions], [rows[i] for i in opinions], want="mixed", name="mixed")}
     if any(r["label"] == "neutral" for r in rows):
         weights.update(fit_feelings(inputs, rows, want="neutral", name="neutral"))
     return weights
