@@ -405,6 +405,12 @@ def test_english_streets_in_other_scripts_and_a_clinic_on_a_road(text, language,
     assert ok, result
 
 
+def test_the_stored_public_names_are_what_the_tables_give():
+    from feedback_app.nlp import given_names, public_names
+
+    assert sorted(given_names.PUBLIC_NAMES) == public_names.public_names()
+
+
 def test_the_public_name_tables_widen_the_lists_but_not_with_everyday_words():
     from feedback_app.nlp import given_names
 

@@ -15,6 +15,8 @@ the sentence points at it; see docs/anonymiser.md.
 """
 from __future__ import annotations
 
+from pathlib import Path
+
 COMMUNITIES: dict[str, str] = {
     "english_welsh_irish": """
         oliver george harry noah jack leo arthur oscar charlie freddie alfie thomas archie henry
@@ -189,45 +191,13 @@ def _words(block: str) -> set[str]:
     return {w.strip().lower() for w in block.split() if w.strip()}
 
 
-# Faker's tables of common given names (from each country's public name statistics; no person's
-# record) for the countries and languages of the families here, Latin-script ones only.
-_PUBLIC_NAME_TABLES = {"en_GB": "en", "en_IE": "en", "ga_IE": "en", "en_NG": "en", "yo_NG": "en", "ig_NG": "en",
-                       "tw_GH": "en", "en_PK": "en", "en_IN": "en", "pl_PL": "pl", "ro_RO": "ro",
-                       "es_ES": "es", "es_MX": "es", "es_CO": "es", "fr_FR": "fr", "pt_BR": "pt", "pt_PT": "pt",
-                       "sq_AL": "en"}
-# Not Turkey's: most Turkish given names are everyday words too ("Cezayir", "Sevgi", "Yıldız"),
-# and with them the tagger took more ordinary Turkish words (words kept 0.963 to 0.958 on
-# cross-validation); the project's own Turkish names stay.
-# A name that is this common as a word, in English or in its own language, is left to the
-# project's lists (where it may be a WORD_NAME): "luz", "umut", "paris", "hope".
-_EVERYDAY_ZIPF = 4.0
-
-
-def _public_names(listed: frozenset[str]) -> frozenset[str]:
-    import importlib
-
-    from wordfreq import zipf_frequency
-
-    names = set()
-    for table, language in _PUBLIC_NAME_TABLES.items():
-        try:
-            provider = importlib.import_module(f"faker.providers.person.{table}").Provider
-        except ImportError:
-            continue
-        for kind in ("first_names", "first_names_male", "first_names_female"):
-            for name in getattr(provider, kind, ()) or ():
-                low = name.lower()
-                if len(low) < 3 or not low.isalpha() or low in listed:
-                    continue
-                if max(zipf_frequency(low, "en"), zipf_frequency(low, language)) >= _EVERYDAY_ZIPF:
-                    continue
-                names.add(low)
-    return frozenset(names)
-
-
 # The names written for this project, by community (the public tables add to them below).
 OWN_NAMES = frozenset(set().union(*(_words(b) for b in COMMUNITIES.values())))
-LATIN_NAMES: frozenset[str] = OWN_NAMES | _public_names(OWN_NAMES | WORD_NAMES)
+# Given names from public name statistics (public_names.py says where from and which are left out),
+# stored beside this module: one name a line, in lower case.
+PUBLIC_NAMES_FILE = Path(__file__).resolve().parent / "public_given_names.txt"
+PUBLIC_NAMES = frozenset(PUBLIC_NAMES_FILE.read_text(encoding="utf-8").split())
+LATIN_NAMES: frozenset[str] = OWN_NAMES | PUBLIC_NAMES
 
 # Names in their own script, for stories told in Arabic, Bengali and Chinese. Every listed word
 # is taken as a name wherever it stands in a story, so Arabic names that are first of all
