@@ -17,13 +17,13 @@ from dataclasses import dataclass, field
 # Measured on the held-out stories (docs/anonymiser.md). A language is claimed only when each of
 # the last two held-out rounds found at least 0.94 of its identifying details: ten stories a
 # language a round is a small sample, and a storyteller must never be told details were taken
-# out when they were not. Sixth and seventh rounds (2026-12-07 and 2026-12-08): English 0.98 and
-# 0.93 (all lower case 0.78 in the seventh); French 0.87 and 0.97, Somali 0.97 and 0.95, Portuguese
-# 0.91 and 0.95, Spanish 0.81 and 0.94, Welsh 0.97 and 0.92, Turkish 0.94 and 0.91, Polish 0.97 and
-# 0.89, Bengali 0.66 and 0.90, Arabic 0.91 and 0.84, Chinese 0.80 and 0.78. No language passes
-# today, so every storyteller is told a moderator will read the story for what the check missed.
+# out when they were not. Seventh and eighth rounds (2026-12-08): Somali 0.946 and 0.962 pass;
+# English 0.930 and 0.963 (all lower case 0.78, then 0.95), French 0.974 and 0.931, Portuguese
+# 0.947 and 0.929, Spanish 0.943 and 0.933, Welsh 0.923 and 0.926, Turkish 0.912 and 1.000, Polish
+# 0.892 and 0.933, Bengali 0.897 and 0.923, Arabic 0.837 and 0.893, Chinese 0.784 and 0.839 do not,
+# and their storytellers are told a moderator will read the story for what the check missed.
 # Change this only with new figures.
-CHECKED: set[str] = set()
+CHECKED: set[str] = {"so"}
 
 
 @dataclass(frozen=True)
