@@ -6,7 +6,8 @@ list for each other language), and its pieces of words are weighed by how they l
 labelled text (phrases.py: this catches what the encoder misses, in Welsh, Bengali and Somali
 above all). Small networks stored beside this file (reader_model.npz,
 built by `python -m feedback_app.nlp.train_reader` from the project's labelled text, each text
-about a worker learned also with a name in it, so names do not sway a score) read those
+about a worker learned also with a name in it, and the listed names taken out before the encoder
+reads a text, so names do not sway a score) read those
 numbers: one set says positive or negative, another whether the feelings are mixed, a third
 whether the text is a plain fact with no feeling in it (neutral). The text is
 also cut into clauses at sentence ends, commas and contrast words ("but", "ond", "pero", "mais",
