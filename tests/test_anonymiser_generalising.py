@@ -429,3 +429,19 @@ def test_the_public_name_tables_widen_the_lists_but_not_with_everyday_words():
 def test_a_name_from_the_public_tables_is_removed(text, language, name):
     ok, result = gone(text, name, language)
     assert ok, result
+
+
+@pytest.mark.parametrize("text, language, team", [
+    ("Thanks to everyone in the Gospel Oak Family Support Team for the hamper.", "en", "Gospel Oak"),
+    ("maria from the kilburn early help team rang me back the same day", "en", "kilburn"),
+    ("Je remercie toute la Somers Town Family Support Team pour leur patience.", "fr", "Somers Town"),
+    ("Kooxda Holborn Youth Offending Team ayaa wiilkayga caawisay.", "so", "Holborn"),
+])
+def test_a_named_team_in_english_in_a_story_in_any_latin_script(text, language, team):
+    ok, result = gone(text, team, language)
+    assert ok, result
+
+
+def test_a_team_without_a_name_stays():
+    text = "the family support team came round and our early help team rang too"
+    assert anonymise(text, "en").text == text

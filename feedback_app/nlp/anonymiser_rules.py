@@ -319,6 +319,9 @@ _ENGLISH_NAMED = [
            "SCHOOL"),
     _named(r"surgery|medical\s+centre|health\s+centre|medical\s+practice|practice|clinic|pharmacy|hospital",
            "SURGERY"),
+    # "Kilburn Family Support Team", "holborn early help team", in a story in any Latin script.
+    _named(r"(?:family\s+support|early\s+help|social\s+work|child\s+protection|youth\s+offending|youth|"
+           r"parenting|family|duty|assessment|safeguarding|children['’]?s\s+services?)\s+team", "TEAM"),
     _named(r"children['’]?s\s+centre|family\s+centre|family\s+hub|contact\s+centre|town\s+hall|library|"
            r"police\s+station|offices?|mosque|masjid|church|temple|gurdwara|synagogue|community\s+centre|"
            r"food\s+bank|foodbank|refuge|hostel", "OFFICE"),
