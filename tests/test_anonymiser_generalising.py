@@ -445,3 +445,17 @@ def test_a_named_team_in_english_in_a_story_in_any_latin_script(text, language, 
 def test_a_team_without_a_name_stays():
     text = "the family support team came round and our early help team rang too"
     assert anonymise(text, "en").text == text
+
+
+@pytest.mark.parametrize("text, language, detail", [
+    ("Dzwoniła do babci z numeru +48 512 334 871 co tydzień.", "pl", "+48 512 334 871"),
+    ("Ii soo wac +252 61 555 1234 haddii aad rabto.", "so", "+252 61 555 1234"),
+    ("my file ref is cs-20931 and nobody lost it", "en", "cs-20931"),
+])
+def test_phones_from_abroad_and_lower_case_references(text, language, detail):
+    ok, result = gone(text, detail, language)
+    assert ok, result
+
+
+def test_a_signed_small_number_is_no_phone():
+    assert anonymise("We went from -2 to +3 in a month.", "en").text == "We went from -2 to +3 in a month."

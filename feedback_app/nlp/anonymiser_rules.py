@@ -247,8 +247,10 @@ _SHAPES: list[tuple[str, re.Pattern]] = [
     ("CAR_REG", re.compile(r"\b[A-Z]{2}\d{2}\s?[A-Z]{3}\b", _I)),
     ("NHS_NUMBER", re.compile(r"\b\d{3}[ -]?\d{3}[ -]?\d{4}\b")),
     ("PHONE", re.compile(r"(?<![\w+])(?:\+44\s?\(0\)\s?|\+44\s?|0044\s?|\(?[0٠০])\d[\d\s()-]{7,14}\d\b")),
+    # A number from abroad with its country code: "+48 601 227 903", "+252 61 555 1234".
+    ("PHONE", re.compile(r"(?<![\w+])\+(?!44)[1-9]\d{0,2}[\s-]?\(?\d{1,4}\)?(?:[\s-]?\d{2,4}){2,4}\b")),
     ("CASE_REF", re.compile(r"\b(?:case|ref(?:erence)?|file|client|record)\s*(?:no\.?|number|num|#)?"
-                            r"\s*(?:is|was)?\s*[:#]?\s*([A-Z]*\d[A-Z0-9/-]{2,})\b", _I)),
+                            r"\s*(?:is|was)?\s*[:#]?\s*([A-Z]*[-/]?\d[A-Z0-9/-]{2,})\b", _I)),
     ("CASE_REF", re.compile(r"\b[A-Z]{2,5}[-/]?\d{3,}(?:[-/][A-Z0-9]+)*\b")),
     # "CP/25/0932", "cp-2025-0619": letters and two runs of digits, in any case.
     ("CASE_REF", re.compile(r"\b[A-Za-z]{2,5}[-/]\d{2,4}[-/]\d{3,}\b")),
@@ -350,6 +352,8 @@ def nhs_checksum_ok(digits: str) -> bool:
 
 def _phone_ok(match: str) -> bool:
     digits = _digits(match)
+    if match.startswith("+") and not digits.startswith("44"):
+        return 8 <= len(digits) <= 15  # from abroad: its country's own length
     for country in ("0044", "44"):
         if digits.startswith(country):
             digits = "0" + digits[len(country):].removeprefix("0")  # "+44 (0)20…" → "020…"
