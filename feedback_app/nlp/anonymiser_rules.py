@@ -10,7 +10,7 @@ import unicodedata
 from functools import lru_cache
 
 from .given_names import LATIN_NAMES
-from .story_language import DATE_LEADS, LANGUAGES, WEEKDAYS
+from .story_language import DATE_LEADS, ENGLISH_DAYS, LANGUAGES, WEEKDAYS
 
 _GIVEN_NAMES = LATIN_NAMES
 
@@ -18,7 +18,7 @@ _I = re.IGNORECASE
 
 _MONTHS = (r"(?:January|February|March|April|May|June|July|August|September|October|November|"
            r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?")
-_DAYS = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Mon|Tues|Tue|Wed|Thurs|Thu|Fri|Sat|Sun)"
+_DAYS = rf"(?:{ENGLISH_DAYS})"  # matched in any case
 _ORD = r"\d{1,2}(?:st|nd|rd|th)?"
 NUMBER_WORDS = ("one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
                 "fifteen sixteen seventeen eighteen nineteen twenty").split()

@@ -257,8 +257,10 @@ YEAR_PLACEHOLDERS = {
 # Days of the week, which a date often carries ("martes 4 de noviembre", "terça, 18/11",
 # "মঙ্গলবার ৪ নভেম্বর", "11月4日周二"): they go with the date, or the story still says which
 # Tuesday. Regular expressions; the Somali, Turkish and Bengali ones take the case endings.
+# English's, in any case, are also the English rules' days (anonymiser_rules._DAYS).
+ENGLISH_DAYS = r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues|tue|wed|thurs|thu|fri|sat|sun"
 WEEKDAYS = {
-    "en": r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues|tue|wed|weds|thurs|thur|thu|fri|sat|sun",
+    "en": ENGLISH_DAYS + r"|weds|thur",
     "es": r"lunes|martes|miércoles|miercoles|jueves|viernes|sábado|sabado|domingo",
     "fr": r"lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche",
     "pt": r"(?:segunda|terça|terca|quarta|quinta|sexta)(?:-feira)?|sábado|sabado|domingo|seg|ter|qua|qui|sex|sáb|dom",
