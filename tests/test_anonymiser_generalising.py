@@ -459,3 +459,40 @@ def test_phones_from_abroad_and_lower_case_references(text, language, detail):
 
 def test_a_signed_small_number_is_no_phone():
     assert anonymise("We went from -2 to +3 in a month.", "en").text == "We went from -2 to +3 in a month."
+
+
+def test_the_stored_public_script_names_are_what_the_tables_give():
+    from feedback_app.nlp import given_names, public_names
+
+    assert given_names.PUBLIC_SCRIPT_NAMES_FILE.read_text(encoding="utf-8").splitlines() \
+        == public_names.public_script_names()
+    # Everyday words that are names too stay out ("أحلام" dreams, "সরকার" government).
+    assert "أحلام" not in given_names.SCRIPT_NAMES["ar"] and "সরকার" not in given_names.SCRIPT_FAMILY_NAMES["bn"]
+    assert "بثينة" in given_names.SCRIPT_NAMES["ar"] and "অর্পিতা" in given_names.SCRIPT_NAMES["bn"]
+
+
+@pytest.mark.parametrize("text, language, name", [
+    ("شكرا لبثينة على كل شيء.", "ar", "بثينة"),                        # public table, with "to" in front
+    ("أخيرا فهمتني سلمى العبيدي وساعدتني.", "ar", "العبيدي"),           # family name (nisba) after a given name
+    ("ابنتي نور الهدى عمرها تسع سنوات.", "ar", "الهدى"),               # a given name of two words
+    ("جاء محمد بن راشد إلى الاجتماع.", "ar", "راشد"),                   # "son of" and the father's name
+    ("ابني يلعب في نادي كرة القدم في كنتش تاون كل سبت.", "ar", "كنتش تاون"),  # the place a club is in
+    ("سجلته في نادي السباحة في Swiss Cottage، وهو سعيد.", "ar", "Swiss Cottage"),
+    ("আমার মেয়ে অর্পিতা চৌধুরী স্কুলে যায়।", "bn", "চৌধুরী"),           # Bengali family name after a given name
+])
+def test_arabic_and_bengali_names_with_their_family_names_and_second_words(text, language, name):
+    ok, result = gone(text, name, language)
+    assert ok, result
+
+
+@pytest.mark.parametrize("text, language, kept", [
+    ("الحمد لله، إن شاء الله سيكون الاجتماع القادم أفضل.", "ar", "الله"),  # God is not a name here
+    ("عملت الأخصائية بإخلاص معنا.", "ar", "بإخلاص"),                    # "sincerely", not the name Ikhlas
+    ("أحمد المحامي كان لطيفا معنا.", "ar", "المحامي"),                  # a role after a name is kept
+    ("المترجم العراقي كان ممتازا.", "ar", "العراقي"),                   # a nationality after a role is kept
+    ("نسكن في هذا البيت منذ سنتين.", "ar", "منذ سنتين"),                 # how long, not how old
+    ("انتظرنا الموعد لمدة 3 سنوات.", "ar", "لمدة 3 سنوات"),
+    ("ابني عمره ٧ سنوات.", "ar", "ابني عمره"),                           # "his age" is not a name
+])
+def test_arabic_words_beside_names_that_are_not_names(text, language, kept):
+    assert kept in anonymise(text, language).text

@@ -28,7 +28,7 @@ from .anonymiser_people import KEEP_PLACES, NOT_NAMES, english_people, model, ot
 from .anonymiser_people import _text_speak as text_speak
 from .anonymiser_rules import _AR_KEEP_PLACES as AR_KEEP_PLACES
 from .anonymiser_rules import _ZH_NOT_PLACE as ZH_NOT_PLACES
-from .anonymiser_rules import _DAYS, _MONTHS, NUMBER_WORDS, rule_entities, zipf
+from .anonymiser_rules import _DAYS, _MONTHS, AR_DURATION_BEFORE, NUMBER_WORDS, rule_entities, zipf
 from .given_names import FAMILY_NAMES, LATIN_NAMES, NATIVE_SCRIPT_NAMES
 
 # Contacts and numbers: the benchmark holds these to a higher recall target.
@@ -131,6 +131,10 @@ def _with_tagger(text: str, language: str, chosen: list) -> list:
             continue  # a number that is part of a word: "covid-19"
         if label == "PERSON" and language == "ar" and all(_arabic_plural(w) for w in text[start:end].split()):
             continue  # "كنت أنا وزوجي متوترين": "tense", said of the two of us
+        if label == "PERSON" and language == "ar" and text[start:end] in ("عمره", "عمرها", "عمري", "عمرهم"):
+            continue  # "ابني عمره…": "his age", which the age rules read
+        if label == "AGE" and language == "ar" and AR_DURATION_BEFORE.search(text, 0, start):
+            continue  # "منذ سنتين", "لمدة 3 سنوات": how long, not how old
         if label == "PERSON" and language == "en" and not any(ch.isupper() for ch in text[start:end]) \
                 and all(_typo_or_text_speak(w) for w in re.findall(r"[^\W\d_]+", text[start:end])):
             continue  # "becuase the advocate came"

@@ -9,7 +9,8 @@ import re
 from functools import lru_cache
 
 from .anonymiser_rules import SMALL_WORDS, zipf
-from .given_names import FAMILY_NAMES, LATIN_NAMES, NATIVE_SCRIPT_NAMES, WORD_NAMES
+from .given_names import (FAMILY_NAMES, LATIN_NAMES, NATIVE_SCRIPT_NAMES, SCRIPT_FAMILY_NAMES, SCRIPT_NAMES,
+                          WORD_NAMES)
 from .story_language import LANGUAGES
 
 _TOKEN = re.compile(r"[^\W\d_](?:[^\W\d_]|['’](?=[^\W\d_])|-(?=[^\W\d_]))*")
@@ -474,8 +475,6 @@ def other_people(text: str, language: str) -> list[tuple[int, int, str, str | No
             start = match.end()
             end = start + len(word)
             second = re.match(r"\s+(\S+)", text[end:])
-            if second and second.group(1).rstrip("،.,!؟?") in NATIVE_SCRIPT_NAMES.get(language, ()):
-                end += second.end()
             cue_text = text[match.start():match.end()].strip(" ,،")
             keep_cue = not re.search(r"اسم|يدعى|تدعى|تُدعى|نام|السيد|السيدة|مিসেস|মিস্টার", cue_text) \
                 and not re.fullmatch(r"[وفبل]?(?:أم|ام|أبو|ابو)", cue_text)
@@ -490,17 +489,60 @@ def other_people(text: str, language: str) -> list[tuple[int, int, str, str | No
     if lang.cased:
         spans += _listed_and_capitalised(text, language)
     else:
-        names = NATIVE_SCRIPT_NAMES.get(language, frozenset())
-        for match in re.finditer(r"[^\s،.,!؟?()\"“”:;]+", text):
+        names = SCRIPT_NAMES.get(language, frozenset())
+        for match in re.finditer(_SCRIPT_WORD, text):
             word = match.group(0)
             stem = _AR_PREFIX.sub("", word) if language == "ar" else _BN_SUFFIX.sub("", word)
             if word in names:
                 spans.append((match.start(), match.end(), "PERSON", None))
-            elif stem in names:
+            elif stem in names and (stem in NATIVE_SCRIPT_NAMES.get(language, ()) or zipf(word, language) < 3.0):
+                # A public name with "and", "to"… in front ("ولمى"), unless the whole is a word
+                # ("بإخلاص", sincerely).
                 spans.append((match.start() + (len(word) - len(stem) if language == "ar" else 0),
                               match.end() - (len(word) - len(stem) if language == "bn" else 0), "PERSON", None))
         spans += _latin_inside(text)
+        spans = [(start, _rest_of_name(text, end, language), label, cue) for start, end, label, cue in spans]
     return spans
+
+
+_SCRIPT_WORD = r"[^\s،.,!؟?()\"“”:;]+"
+# The first word of an Arabic given name of two words, the second taking the article: "نور الهدى",
+# "عبد الرحمن", "سيف الدين", "تاج الدين".
+_AR_COMPOUND_FIRST = set("عبد نور سيف تاج جمال صلاح علاء عز بدر شمس ضياء نصر خير محي محيي فخر زين "
+                         "شرف نجم بهاء حسام كمال نظام سعد".split())
+_AR_LINEAGE = set("بن بنت ابن ابنة".split())  # "X son of Y"
+_AR_NOT_FAMILY = re.compile(r"(?:اجتماع|خصائي|اخصائ|مترجم|محامي|ممرض|معلم|مدرس|طبيب)")
+
+
+def _rest_of_name(text: str, end: int, language: str) -> int:
+    """Where a name found in Arabic or Bengali script ends: a second given name, an Arabic
+    given name's second word ("نور الهدى"), "بن" and a father's name, or a family name after it
+    ("سلمى العبيدي", "রহিমা চৌধুরী"): listed, or, in Arabic, a rare word with the article and the
+    ending of a family's "nisba" (-ي) that is not a role ("المحامي")."""
+    first = re.search(_SCRIPT_WORD + r"$", text[:end])
+    for _ in range(3):
+        following = re.match(r"\s+(" + _SCRIPT_WORD + ")", text[end:])
+        if not following:
+            return end
+        word = following.group(1)
+        stem = _AR_PREFIX.sub("", word) if language == "ar" else _BN_SUFFIX.sub("", word)
+        if language == "ar" and word in _AR_LINEAGE:
+            after = re.match(r"\s+" + _SCRIPT_WORD, text[end + following.end():])
+            if not after:
+                return end
+            end += following.end() + after.end()
+            continue
+        family = word in SCRIPT_FAMILY_NAMES.get(language, ()) or stem in SCRIPT_FAMILY_NAMES.get(language, ())
+        given = word in SCRIPT_NAMES.get(language, ()) and not word.startswith("ال")
+        compound = language == "ar" and first and _AR_PREFIX.sub("", first.group(0)) in _AR_COMPOUND_FIRST \
+            and word.startswith("ال")
+        nisba = language == "ar" and word.startswith("ال") and word.endswith("ي") and len(word) >= 5 \
+            and zipf(word, "ar") < 4.0 and not _AR_NOT_FAMILY.search(word)
+        if not (family or given or compound or nisba):
+            return end
+        end += following.end()
+        first = None
+    return end
 
 
 # A title before a name: after one, only the commonest words are not a name ("الأستاذ سامر").
@@ -515,10 +557,12 @@ def _uncased_name(word: str, language: str, *, owned: bool = False) -> bool:
     Latin letters, or not an everyday word of the language (wordfreq): names that are also
     common words ("كريم", "عمر") are in the lists. After "আমার ছেলে" (my son) Bengali puts the
     name straight after, and many names are words too ("মৌসুমী"): only the commonest words stop it."""
-    if word in NATIVE_SCRIPT_NAMES.get(language, ()) or re.match(r"[A-Za-zÀ-ž]", word):
+    if word in SCRIPT_NAMES.get(language, ()) or re.match(r"[A-Za-zÀ-ž]", word):
         return True
     stem = _AR_PREFIX.sub("", word) if language == "ar" else _BN_SUFFIX.sub("", word)
-    if stem in NATIVE_SCRIPT_NAMES.get(language, ()):
+    if language == "ar" and word[0] in "بلك" and stem != word:
+        return False  # "with", "to", "as" on the front: "الأخصائية بإخلاص" (sincerely), "بصبر"
+    if stem in SCRIPT_NAMES.get(language, ()):
         return True
     if language == "ar" and (_AR_VERB_ENDING.search(word) or re.match(r"(?:مت|مست)\S{3,}", word)):
         return False  # a verb with its object, or a participle: "وزوجي متوترين" (tense)

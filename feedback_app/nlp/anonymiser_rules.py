@@ -363,7 +363,7 @@ def _phone_ok(match: str) -> bool:
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     """Drop closing punctuation that a pattern swallowed."""
-    while end > start and text[end - 1] in ".,;:!?)'\"’ -":
+    while end > start and text[end - 1] in ".,;:!?)'\"’ -،؟।":
         end -= 1
     while start < end and text[start] in " ,":
         start += 1
@@ -479,6 +479,19 @@ def _uncased_place(text: str, match: re.Match, language: str) -> tuple[int, int]
         if len(words) > 2 and rare(words[2].group(0)):
             keep.append(words[2])
         start, end = match.start() + keep[0].start(), match.start() + keep[-1].end()
+        # "نادي الملاكمة في Kentish Town", "نادي كرة القدم في كنتش تاون": the place it is in
+        # goes with it, when its words are names rather than everyday words.
+        where = re.match(r"\s+في\s+((?:\S+\s*){1,3})", text[end:])
+        if where:
+            taken = None
+            for word in re.finditer(r"\S+", where.group(1)):
+                if not rare(word.group(0)):
+                    break
+                taken = word  # its comma or full stop is trimmed off below
+                if re.search(r"[،.,!؟?]$", word.group(0)):
+                    break
+            if taken:
+                end += where.start(1) + taken.end()
     else:
         names = words[:-1]
         while names and not rare(names[0].group(0)):
@@ -576,6 +589,7 @@ _KINDS_OF_PLACE = [(label, re.compile(words, _I)) for label, words in (
 _ZH_KIND_WORDS = re.compile(r"(?:家庭|社区|儿童|家长|支持|服务|健康|医疗|援助|青少年|妇女|体育|足球|游泳|少年|社工|社会)+$")
 
 
+AR_DURATION_BEFORE = re.compile(r"(?<!\S)[وف]?(?:منذ|لمدة|مدة|خلال|قبل|بعد|طوال|طيلة)\s+$")
 _AGE_BEFORE = re.compile(r"(?<!\w)([\d٠-٩০-৯]{1,2}|[^\W\d_]+)\s*(?:,|\s(?:y|e|i|et|ve|ile|ac|a|iyo|and|&|و|ও|আর|和|与))\s*$")
 
 
@@ -687,6 +701,8 @@ def _language_rules(text: str, language: str) -> list[tuple[int, int, str]]:
                         else r"(?!)", match.group(0), _I)
         if lead and lead.end() < len(match.group(0)):
             start += lead.end()
+        if language == "ar" and not lead and AR_DURATION_BEFORE.search(text, 0, start):
+            continue  # "منذ سنتين", "لمدة ثلاث سنوات": how long, not how old
         # Two ages joined: "de 4 y 9 años", "8 i 11 lat", "9 ve 13 yaşında", "afar iyo sagaal jir":
         # the first number goes with the second.
         while (before := _AGE_BEFORE.search(text, 0, start)) and _is_age_number(before.group(1), lang):

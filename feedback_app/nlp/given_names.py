@@ -206,7 +206,7 @@ LATIN_NAMES: frozenset[str] = OWN_NAMES | PUBLIC_NAMES
 NATIVE_SCRIPT_NAMES: dict[str, frozenset[str]] = {
     "ar": frozenset("""
         محمد أحمد احمد محمود مصطفى علي عمر عثمان خالد خليل يوسف إبراهيم ابراهيم إسماعيل اسماعيل
-        حسن حسين عبدالله عبد الله طارق بلال حمزة زيد زياد سامي سمير كريم جمال ماجد مروان نبيل ناصر
+        حسن حسين عبدالله عبد طارق بلال حمزة زيد زياد سامي سمير كريم جمال ماجد مروان نبيل ناصر
         وليد ياسر آدم أنس أيمن فادي هادي هشام رامي مازن تامر وائل فاطمة عائشة خديجة مريم زينب
         نور ليلى سارة سلمى هدى رانيا سميرة ريم ياسمين آية اية دينا فرح هالة هبة إيمان ايمان جنى
         لينا مها منى نادية ندى رنا رشا سوزان سهى وفاء زينة زهراء أمل اسماء أسماء رقية حليمة عبدي
@@ -233,3 +233,26 @@ NATIVE_SCRIPT_NAMES: dict[str, frozenset[str]] = {
         覃 武 戴 莫 孔 向 汤 欧阳
         """.split()),
 }
+
+# Given and family names in Arabic and Bengali script from public name tables (public_names.py),
+# stored beside this module as lines "<language> given|family <name>". The project's own lists
+# above are what the sentiment reader's named copies use; the anonymiser reads both.
+PUBLIC_SCRIPT_NAMES_FILE = Path(__file__).resolve().parent / "public_script_names.txt"
+
+
+def _script_names(kind: str) -> dict[str, frozenset[str]]:
+    found: dict[str, set[str]] = {}
+    for line in PUBLIC_SCRIPT_NAMES_FILE.read_text(encoding="utf-8").splitlines():
+        language, of_kind, name = line.split(" ", 2)
+        if of_kind == kind:
+            found.setdefault(language, set()).add(name)
+    return {language: frozenset(names) for language, names in found.items()}
+
+
+_PUBLIC_GIVEN = _script_names("given")
+# Names of one word are looked up word by word; a name of several ("تاج الدين") whole.
+SCRIPT_NAMES: dict[str, frozenset[str]] = {
+    language: NATIVE_SCRIPT_NAMES[language] | {n for n in _PUBLIC_GIVEN.get(language, ()) if " " not in n}
+    for language in ("ar", "bn")}
+SCRIPT_COMPOUND_NAMES: frozenset[str] = frozenset(n for names in _PUBLIC_GIVEN.values() for n in names if " " in n)
+SCRIPT_FAMILY_NAMES: dict[str, frozenset[str]] = _script_names("family")
