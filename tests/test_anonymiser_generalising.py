@@ -496,3 +496,23 @@ def test_arabic_and_bengali_names_with_their_family_names_and_second_words(text,
 ])
 def test_arabic_words_beside_names_that_are_not_names(text, language, kept):
     assert kept in anonymise(text, language).text
+
+
+@pytest.mark.parametrize("text, language, detail", [
+    ("the meeting was long, sw nadifa stayed till the end", "en", "nadifa"),     # a role word after a comma
+    ("mr okeke from housing rang back", "en", "okeke"),                           # a title in lower case
+    ("La enfermera vino cuando el bebé tenía doce días.", "es", "doce días"),     # a newborn's age in days
+    ("A parteira veio quando a bebé tinha nove dias.", "pt", "nove dias"),
+    ("La sage-femme est passée quand il avait huit jours.", "fr", "huit jours"),
+    ("Ebe, oğlum dokuz günlükken bize uğradı.", "tr", "dokuz günlükken"),
+    ("جاءت القابلة عندما كان عمره سبعة أيام.", "ar", "سبعة أيام"),
+    ("Cawsom y llythyr ar 14eg o Fawrth.", "cy", "14eg o Fawrth"),               # a Welsh ordinal and month
+    ("Kızım Camley Street Gym'e gidiyor.", "tr", "Camley Street Gym"),            # a gym named in English
+    ("44 Wrotham Circus adresindeyiz.", "tr", "44 Wrotham Circus"),             # a London circus
+    ("আমরা কেন্টিশ টাউনে থাকি।", "bn", "কেন্টিশ টাউনে"),                        # a place with its case ending
+    ("我们在Gospel Oak家庭中心见了社工。", "zh_Hans", "Gospel Oak家庭中心"),       # an English name before 中心
+    ("我们住在Maiden Lane Estate。", "zh_Hans", "Maiden Lane Estate"),
+])
+def test_places_ages_and_names_found_after_the_tenth_round(text, language, detail):
+    ok, result = gone(text, detail, language)
+    assert ok, result

@@ -24,7 +24,7 @@ import re
 from dataclasses import dataclass
 
 from . import name_tagger, story_language
-from .anonymiser_people import KEEP_PLACES, NOT_NAMES, english_people, model, other_people, sentence_start
+from .anonymiser_people import KEEP_PLACES, NOT_NAMES, arabic_role, english_people, model, other_people, sentence_start
 from .anonymiser_people import _text_speak as text_speak
 from .anonymiser_rules import _AR_KEEP_PLACES as AR_KEEP_PLACES
 from .anonymiser_rules import _ZH_NOT_PLACE as ZH_NOT_PLACES
@@ -133,8 +133,9 @@ def _with_tagger(text: str, language: str, chosen: list) -> list:
             continue  # "كنت أنا وزوجي متوترين": "tense", said of the two of us
         if label == "PERSON" and language == "ar" and text[start:end] in ("عمره", "عمرها", "عمري", "عمرهم"):
             continue  # "ابني عمره…": "his age", which the age rules read
-        if label == "AGE" and language == "ar" and AR_DURATION_BEFORE.search(text, 0, start):
-            continue  # "منذ سنتين", "لمدة 3 سنوات": how long, not how old
+        if label in ("AGE", "DATE") and language == "ar" and AR_DURATION_BEFORE.search(text, 0, start) \
+                and _AR_SPAN_OF_TIME.search(text[start:end]) and not re.search(r"[\d٠-٩]{4}", text[start:end]):
+            continue  # "منذ سنتين", "لمدة 3 سنوات": how long, not how old nor when
         if label == "PERSON" and language == "en" and not any(ch.isupper() for ch in text[start:end]) \
                 and all(_typo_or_text_speak(w) for w in re.findall(r"[^\W\d_]+", text[start:end])):
             continue  # "becuase the advocate came"
@@ -162,6 +163,9 @@ def _with_tagger(text: str, language: str, chosen: list) -> list:
 # A number standing alone ("14th", "(4)"; not "2gether", "b4"), a number word, a month or a day.
 _ENGLISH_NUMBER = re.compile(rf"(?<![^\W\d_])\d+(?:st|nd|rd|th)?(?![^\W\d_])|\b(?:{'|'.join(NUMBER_WORDS)}|"
                              rf"{_MONTHS}|{_DAYS})\b", re.IGNORECASE)
+
+
+_AR_SPAN_OF_TIME = re.compile(r"سنوات|سنة|سنين|سنتين|أشهر|اشهر|شهور|شهرين|أسابيع|أسبوعين|أيام|ايام|يوم|عام|أعوام")
 
 
 def _arabic_plural(word: str) -> bool:
@@ -201,6 +205,8 @@ def _without_kept_words(text: str, start: int, end: int, lang) -> tuple[int, int
         bare = re.split(r"['’]", word, maxsplit=1)[0]
         if bare.lower() in NOT_NAMES:
             return True  # words of thanks and kinship ("Jiddo", "Teta", "Hooyo")
+        if lang is not None and lang.code == "ar" and arabic_role(bare):
+            return True  # "أحمد المحامي": the job after a name stays
         return lang is not None and (bare in lang.keep or bare.lower() in lang.markers or bool(
             lang.honorifics_after and re.fullmatch(lang.honorifics_after, bare)))
 

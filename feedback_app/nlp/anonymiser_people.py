@@ -30,12 +30,12 @@ ROLES = (
 _ROLE_ADJ = r"(?:new\s+|old\s+|lovely\s+|little\s+|amazing\s+|youngest\s+|eldest\s+|oldest\s+|baby\s+|big\s+|" \
             r"first\s+|second\s+|current\s+|previous\s+|last\s+)?"
 _POSSESSIVE = r"(?:my|our|his|her|their|your|the|a|an|one|me|mi)"
-_TITLES = r"(?:mr|mrs|ms|miss|mx|dr|prof|imam|sheikh|rev|reverend|rabbi|pastor|auntie|aunty)\.?"
+_TITLES = r"(?:mr|mrs|ms|miss|mx|dr|prof|imam|sheikh|rev|reverend|rabbi|pastor|auntie|aunty|pc|pcso|sgt|cllr)\.?"
 _ROLE_CUE = re.compile(rf"\b{_POSSESSIVE}\s+{_ROLE_ADJ}(?:{ROLES})(?:\s*,\s*|\s+(?:is|was|called|named)\s+|\s+)"
                        rf"(?:{_TITLES}\s+)?", re.IGNORECASE)
 # Text-speak and lower case drop the "my": "sw lorraine came", "thank u hv bernadette", "me n
 # auntie x". A role word opening a sentence or after thanks, "and" or "with" points at a name too.
-_BARE_ROLE_CUE = re.compile(r"(?:^|(?<=[.!?\n])\s*|\b(?:thank(?:s|\s+you|\s+u)?|ty|thx|cheers|to|and|n|an|wiv|with|"
+_BARE_ROLE_CUE = re.compile(r"(?:^|(?<=[.!?\n,;])\s*|\b(?:thank(?:s|\s+you|\s+u)?|ty|thx|cheers|to|and|n|an|wiv|with|"
                             r"from|me|love|luv)\s+)(?:sw|fsw|hv|iro|ta|gp|senco|pa|nurse|midwife|dr|doc|teacher|"
                             r"worker|advocate|interpreter|auntie|aunty|uncle|nan|nana|nanny|grandad|cousin|"
                             r"social\s+worker|health\s+visitor|support\s+worker|key\s+worker)\s+",
@@ -44,7 +44,8 @@ _BARE_ROLE_CUE = re.compile(r"(?:^|(?<=[.!?\n])\s*|\b(?:thank(?:s|\s+you|\s+u)?|
 _CALLED = re.compile(r"\b(?:called|named|name\s+is|name\s+was|name['’]s|names\s+is|known\s+as|goes\s+by|"
                      r"this\s+is|i\s+am|i['’]m|im|it['’]s\s+me|its\s+me|me\s+and|and\s+me|me\s+n|me\s+an|"
                      r"me\s+nd|me\s+&|wiv|her\s+name\s+is|his\s+name\s+is|hes\s+called|shes\s+called|"
-                     r"calld|namd|cald)\s+", re.IGNORECASE)
+                     r"calld|namd|cald|(?:we|they|kids|everyone|all|just)\s+calls?(?:\s+(?:him|her))?)\s+",
+                     re.IGNORECASE)
 _STRONG_CALLED = re.compile(r"(?:called|named|name|names|known|goes|his|her|hes|shes|calld|namd|cald)", re.IGNORECASE)
 _TITLED = re.compile(rf"\b{_TITLES}\s+", re.IGNORECASE)
 _SIGNED = re.compile(r"(?:^|\n|[.!]\s+)\s*(?:[-–—]+\s*|(?:love|thanks|thank\s+you|regards|from|cheers|"
@@ -222,7 +223,9 @@ def english_people(text: str) -> list[tuple[int, int, str, str | None]]:
                 r"def|defo|already|would|wud|will|shall|wil)\s*$", text[:match.start()], re.IGNORECASE):
             if not re.search(r"\b(?:thank|thanks|thx|ty)\s+(?:u|you)\s*$", text[:match.start()], re.IGNORECASE):
                 continue  # "i miss you", "we will miss tanya": a verb here; "thank u miss okoro" is not
-        end = _name_after(text, match.end(), cue=True, language="en")
+        # A title says a name follows, in lower case too ("pc walsh"), unless it may be a verb.
+        end = _name_after(text, match.end(), cue=True, language="en",
+                          strong=match.group(0).strip(". ").lower() != "miss")
         if end:
             spans.append((match.start(), end, "PERSON", None))
     for match in _SIGNED.finditer(text):
@@ -511,7 +514,13 @@ _SCRIPT_WORD = r"[^\s،.,!؟?()\"“”:;]+"
 _AR_COMPOUND_FIRST = set("عبد نور سيف تاج جمال صلاح علاء عز بدر شمس ضياء نصر خير محي محيي فخر زين "
                          "شرف نجم بهاء حسام كمال نظام سعد".split())
 _AR_LINEAGE = set("بن بنت ابن ابنة".split())  # "X son of Y"
-_AR_NOT_FAMILY = re.compile(r"(?:اجتماع|خصائي|اخصائ|مترجم|محامي|ممرض|معلم|مدرس|طبيب)")
+_AR_ROLES = re.compile(r"(?:اجتماع|خصائي|اخصائ|مترجم|محامي|ممرض|معلم|مدرس|طبيب|موظف|مشرف|مسؤول|مدير|رئيس|"
+                       r"مستشار|شرطي|قاضي)")
+
+
+def arabic_role(word: str) -> bool:
+    """A job with the article, as Arabic writes it after a name ("أحمد المحامي", Ahmed the lawyer)."""
+    return word.startswith("ال") and bool(_AR_ROLES.search(word))
 
 
 def _rest_of_name(text: str, end: int, language: str) -> int:
@@ -537,7 +546,7 @@ def _rest_of_name(text: str, end: int, language: str) -> int:
         compound = language == "ar" and first and _AR_PREFIX.sub("", first.group(0)) in _AR_COMPOUND_FIRST \
             and word.startswith("ال")
         nisba = language == "ar" and word.startswith("ال") and word.endswith("ي") and len(word) >= 5 \
-            and zipf(word, "ar") < 4.0 and not _AR_NOT_FAMILY.search(word)
+            and zipf(word, "ar") < 4.0 and not arabic_role(word)
         if not (family or given or compound or nisba):
             return end
         end += following.end()

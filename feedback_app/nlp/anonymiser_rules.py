@@ -39,9 +39,9 @@ _AREA = "(?:" + "|".join(sorted(_AREAS, key=len, reverse=True)) + ")"
 _WORD = r"[^\W\d_](?:[^\W\d_]|['’](?=[^\W\d_])|-(?=[^\W\d_]))*"
 _STREET_TYPES = (r"(?:road|rd|street|st|lane|ln|avenue|ave|close|cl|way|drive|dr|gardens|gdns|place|pl|"
                  r"crescent|cres|terrace|ter|court|grove|hill|square|sq|row|mews|walk|rise|parade|green|"
-                 r"vale|view|park|yard|gate|passage)")
+                 r"vale|view|park|yard|gate|passage|circus)")
 _LATIN_STREET = re.compile(rf"(?<![A-Za-z])(?:\d{{1,4}}[A-Za-z]?,?\s*)?[A-Z][A-Za-z'’-]+(?:\s+(?:of|the|[A-Z][A-Za-z'’-]+))*"
-                          rf"\s+(?i:{_STREET_TYPES})(?![A-Za-z])(?:,?\s*\d{{1,4}}[A-Za-z]?(?:号|번지)?)?")
+                          rf"\s+(?i:{_STREET_TYPES}|estate)(?![A-Za-z])(?:,?\s*\d{{1,4}}[A-Za-z]?(?:号|번지)?)?")
 # Without a house number, a street type that is also an everyday word ("the park", "on the green")
 # needs a name before it that is not an everyday word.
 _PLAIN_STREET_TYPES = r"(?:road|rd|street|st|lane|ln|avenue|ave|close|crescent|terrace|gardens|mews|grove|square|parade)"
@@ -328,7 +328,7 @@ _ENGLISH_NAMED = [
            r"police\s+station|offices?|mosque|masjid|church|temple|gurdwara|synagogue|community\s+centre|"
            r"food\s+bank|foodbank|refuge|hostel", "OFFICE"),
     _named(r"(?:boxing|football|youth|sports?|cricket|rugby|swimming|karate|dance|drama|gymnastics|"
-           r"running|boys['’]?|girls['’]?|homework|breakfast|after[- ]school)\s+club|club|fc|f\.c\.|"
+           r"running|boys['’]?|girls['’]?|homework|breakfast|after[- ]school)\s+club|club|fc|f\.c\.|(?:boxing\s+)?gym|"
            r"academy\s+fc|united|rovers", "CLUB", strict=True),
     # A club word that is also an everyday one names a club only after a capitalised name:
     # "Regent's Park Rangers", "Somers Town Athletic" ("the park rangers" is not one).
@@ -585,6 +585,7 @@ _KINDS_OF_PLACE = [(label, re.compile(words, _I)) for label, words in (
     ("SURGERY", r"clínica|clinica|clinique|cabinet|consultorio|meddygfa|feddygfa|przychodni|klini|rugta|عيادة|ক্লিনিক|诊所"),
     ("HOSPITAL", r"hospital|hôpital|hopital|szpital|hastane|ysbyty|isbitaal|مستشفى|হাসপাতাল|医院"),
     ("OFFICE", r"cent(?:re|ro|rum)|canolfan|ganolfan|nghanolfan|ośrod|merkez|xarunta|مركز|কেন্দ্র|中心"),
+    ("PLACE", r"টাউন"),
 )]
 _ZH_KIND_WORDS = re.compile(r"(?:家庭|社区|儿童|家长|支持|服务|健康|医疗|援助|青少年|妇女|体育|足球|游泳|少年|社工|社会)+$")
 
@@ -662,11 +663,13 @@ def _place_pattern(language: str) -> re.Pattern:
         pattern = (rf"(?<!\w)(?:(?:(?:the|y|yr|w)\s+)?(?i:{lang.place_words}){describing}(?:\s+(?:{join}))?\s+{cap}"
                    rf"(?:\s+(?:(?:{join})\s+)?{cap}){{0,2}}|(?:{not_a_word}{cap}\s){{1,3}}(?i:{lang.place_words}){after})(?!\w)")
     elif language == "zh_Hans":
-        pattern = rf"[\u4e00-\u9fffA-Za-z]{{2,6}}(?:{lang.place_words})+"  # "卡姆登路诊所": a clinic on a road
+        # "卡姆登路诊所": a clinic on a road; "Somers Town医疗中心": its name in English
+        pattern = rf"(?:[A-Z][A-Za-z'’-]*\s+){{0,3}}[\u4e00-\u9fffA-Za-z]{{2,6}}(?:{lang.place_words})+"
     elif language == "ar":  # the word after "street", "school", "hospital"
         pattern = rf"(?<!\w)(?:{lang.place_words})\s+(?:ال)?\S+(?:\s+\S+)?"
     else:  # Bengali: the words before
-        pattern = rf"(?:\S+\s+){{1,2}}(?:{lang.place_words})(?!\w)"
+        # the vowel sign of a case ending goes too ("ক্যামডেন টাউনে", in Camden Town)
+        pattern = rf"(?:\S+\s+){{1,2}}(?:{lang.place_words})[\u09BE-\u09CC\u09D7]?(?!\w)"
     return re.compile(pattern)
 
 
@@ -712,7 +715,7 @@ def _language_rules(text: str, language: str) -> list[tuple[int, int, str]]:
     # "3 de octubre", "marzo de 2024", "em março de 2023", "w marcu 2024", "Mart 2024'te" (the
     # Turkish case ending goes with the year: "O gün Londra'ya geldik").
     suffix = r"(?:['’][^\W\d_]+)?" if language == "tr" else ""
-    for match in re.finditer(rf"(?<!\w)(?:[\d]{{1,2}}(?:º|er|\.|-?ého|-?go|'?(?:ai|ed|fed|ydd)|-?(?:ka|da|ta|kii|dii|aad))?\s+(?:de\s+|o\s+)?"
+    for match in re.finditer(rf"(?<!\w)(?:[\d]{{1,2}}(?:º|er|\.|-?ého|-?go|'?(?:ain|ai|af|il|ydd|edd|eg|fed|ed)|-?(?:ka|da|ta|kii|dii|aad))?\s+(?:de\s+|o\s+)?"
                              rf"(?:{months})(?:\s+(?:de\s+)?[\d]{{4}})?|(?:{months})\s+(?:de\s+|del\s+)?[\d]{{1,4}})"
                              rf"{suffix}(?!\w)", text, _I):
         found.append((_with_polish_w(text, match.start(), language), match.end(), "DATE"))

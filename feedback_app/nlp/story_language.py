@@ -71,7 +71,8 @@ LANGUAGES: dict[str, Language] = {
                   r"intérprete|abogada|abogado|doctora|doctor|enfermera|defensora|defensor)|se llama|"
                   r"llamada|llamado|me llamo|soy|la señora|el señor|sra\.?|sr\.?|le llaman|le dicen|de nombre",
         ages=rf"(?:tiene|tenía|tenia|cumplió|cumple|de|y|e)\s+(?:{_DIGITS}|uno|dos|tres|cuatro|cinco|seis|siete|ocho|"
-             r"nueve|diez|once|doce|trece|catorce|quince|dieciséis|diecisiete)\s+(?:años|meses|semanas)",
+             r"nueve|diez|once|doce|trece|catorce|quince|dieciséis|diecisiete)\s+(?:años|meses|semanas)|"
+             r"(?:tiene|tenía|tenia)\s+(?:\d{1,2}|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|once|doce)\s+días",
         months="enero febrero marzo abril mayo junio julio agosto septiembre setiembre octubre noviembre diciembre",
         place_words=r"calle|avenida|colegio|escuela|hospital|barrio|urbanización|equipo|centro|club|clínica|consultorio|centre|center",
         keep=_set("Londres Camden Inglaterra España Colombia Ecuador Bolivia Perú México Venezuela Reino Unido "
@@ -89,7 +90,8 @@ LANGUAGES: dict[str, Language] = {
                   r"maîtresse|interprète|avocate|avocat|médecin|infirmière)|s'appelle|s’appelle|appelée|"
                   r"appelé|je m'appelle|je m’appelle|je suis|madame|monsieur|mme\.?|m\.|nommée|nommé|prénommée|prénommé",
         ages=rf"(?:a|avait|aura|de|âgée?s? de|et|,)\s+(?:{_DIGITS}|un|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|"
-             r"douze|treize|quatorze|quinze|seize)\s+(?:ans|mois|semaines)",
+             r"douze|treize|quatorze|quinze|seize)\s+(?:ans|mois|semaines)|"
+             r"(?:avait|a)\s+(?:\d{1,2}|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze)\s+jours",
         months="janvier février fevrier mars avril mai juin juillet août aout septembre octobre novembre décembre decembre",
         place_words=r"rue|avenue|école|ecole|collège|college|hôpital|hopital|cité|quartier|équipe|equipe|centre|club|clinique|cabinet",
         keep=_set("Londres Camden Angleterre France Algérie Maroc Congo Sénégal Royaume-Uni Dieu Noël"),
@@ -104,7 +106,8 @@ LANGUAGES: dict[str, Language] = {
                   r"assistente social|professora|professor|intérprete|advogada|advogado|médica|médico|"
                   r"enfermeira)|se chama|chamada|chamado|me chamo|sou a|sou o|dona|senhora|senhor|sra\.?|sr\.?",
         ages=rf"(?:tem|tinha|fez|faz|de|e)\s+(?:{_DIGITS}|um|dois|duas|três|tres|quatro|cinco|seis|sete|oito|nove|"
-             r"dez|onze|doze|treze|catorze|quinze)\s+(?:anos|meses|semanas)",
+             r"dez|onze|doze|treze|catorze|quinze)\s+(?:anos|meses|semanas)|"
+             r"(?:tem|tinha)\s+(?:\d{1,2}|dois|duas|três|tres|quatro|cinco|seis|sete|oito|nove|dez|onze|doze)\s+dias",
         months="janeiro fevereiro março marco abril maio junho julho agosto setembro outubro novembro dezembro",
         place_words=r"rua|avenida|escola|hospital|bairro|equipa|equipe|centro|clube|clínica|clinica|centre|center",
         keep=_set("Londres Camden Inglaterra Portugal Brasil Angola Moçambique Reino Unido Deus Natal"),
@@ -142,7 +145,7 @@ LANGUAGES: dict[str, Language] = {
                   r"öğretmeni|öğretmenimiz|öğretmen|tercüman|tercümanımız|avukatım|doktorumuz|hemşire)|"
                   r"adı|adım|ismi|benim adım",
         ages=rf"(?:{_DIGITS}|bir|iki|üç|dört|beş|altı|yedi|sekiz|dokuz|on|on bir|on iki|on üç|on dört)\s+"
-             rf"(?:yaş(?:ında|ındaki|larında|larındaki)|aylık(?:ken)?|haftalık(?:ken)?)|(?:{_DIGITS})\s+yaş",
+             rf"(?:yaş(?:ında|ındaki|larında|larındaki)|aylık(?:ken)?|haftalık(?:ken)?|günlükken|günlük(?=\s+(?:olduğunda|iken|bebek)))|(?:{_DIGITS})\s+yaş",
         months="ocak şubat mart nisan mayıs haziran temmuz ağustos eylül ekim kasım aralık",
         place_words=r"sokak|sokağı|caddesi|cadde|okulu|okul|hastanesi|hastane|mahallesi|ekibi|ekip|merkezi|merkez|"
                     r"kulübü|kulüp|kliniği|klinik|centre|center",
@@ -211,7 +214,7 @@ LANGUAGES: dict[str, Language] = {
                   # A sheikh, and the kunya "أم خالد", "أبو أحمد" (mother, father of): a name follows.
                   r"(?:الشيخة|الشيخ|الحاجة|الحاج|أم|ام|أبو|ابو)",
         ages=r"(?:عمره|عمرها|عمري|عمرهم|بعمر|في عمر|في سن|سنه|سنها)\s+\S+(?:\s+(?:سنوات|سنة|سنين|أشهر|اشهر|"
-             r"شهور|أسابيع|عاما|عامًا))?|[\d٠-٩]{1,2}\s*(?:سنوات|سنة|سنين|أشهر|اشهر|شهور|أسابيع|عاما|عامًا)|"
+             r"شهور|أسابيع|عاما|عامًا|أيام|ايام|يوما|يومًا))?|[\d٠-٩]{1,2}\s*(?:سنوات|سنة|سنين|أشهر|اشهر|شهور|أسابيع|عاما|عامًا)|"
              r"(?:سنتين|شهرين|أسبوعين)",
         months="يناير فبراير مارس أبريل ابريل مايو يونيو يوليو أغسطس اغسطس سبتمبر أكتوبر اكتوبر نوفمبر ديسمبر",
         place_words=r"شارع|مدرسة|مستشفى|حي|فريق|مركز|نادي|عيادة|عقار|مجمع",
@@ -230,7 +233,7 @@ LANGUAGES: dict[str, Language] = {
         ages=r"[\d০-৯]{1,2}\s*(?:বছর|বছরের|মাস|মাসের|সপ্তাহ|সপ্তাহের)|বয়স\s+\S+(?:\s+(?:বছর|বছরের|মাস|মাসের))?|(?:এক|দুই|তিন|চার|পাঁচ|ছয়|সাত|আট|"
              r"নয়|দশ|এগারো|বারো)\s+(?:বছর|বছরের|মাস|মাসের|সপ্তাহ|সপ্তাহের)",
         months="জানুয়ারি ফেব্রুয়ারি মার্চ এপ্রিল মে জুন জুলাই আগস্ট সেপ্টেম্বর অক্টোবর নভেম্বর ডিসেম্বর",
-        place_words=r"রোড|স্ট্রিট|স্কুল|হাসপাতাল|এস্টেট|টিম|কেন্দ্র|ক্লাব|ক্লিনিক",
+        place_words=r"রোড|স্ট্রিট|স্কুল|হাসপাতাল|এস্টেট|টিম|কেন্দ্র|ক্লাব|ক্লিনিক|টাউন",
         placeholders={"PERSON": "একজন", "PERSON2": "আরেকজন", "PLACE": "কাছের এলাকা",
                       "ADDRESS": "কাছের রাস্তা", "SCHOOL": "এলাকার স্কুল", "AGE": "ছোট",
                       "DATE": "সেই দিন", "DETAIL": "একটি তথ্য"}),
