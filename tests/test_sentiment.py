@@ -82,7 +82,7 @@ def test_polarity_stays_within_minus_one_and_one():
 
 
 def test_score_command_reads_and_writes_json_lines_in_order(runner):
-    lines = [{"text": "I felt judged and ignored."}, {"text": "The Chair listened to me."},
+    lines = [{"text": "I felt judged and ignored."}, {"text": "The Chair listened to me and I felt respected."},
              {"text": "Nobody told me what would happen next."}]
     result = runner.invoke(args=["sentiment", "score"], input="\n".join(json.dumps(x) for x in lines) + "\n")
     assert result.exit_code == 0, result.output

@@ -53,6 +53,9 @@ NEUTRAL_AT = 0.7
 # log-odds pass TAG_AT (probability 0.7), both chosen on the train rows' cross-validation.
 TAG_SCALE = 3.0
 TAG_AT = float(np.log(0.7 / 0.3))
+# How far a theme lean is trusted before the regression weighs it (tanh(THEME_LEAN_SCALE * mean)),
+# chosen on the same cross-validation.
+THEME_LEAN_SCALE = 1.5
 NEUTRAL_BAND = 0.1
 
 CONTRAST = ("but", "however", "yet", "ond", "ac eto", "pero", "sin embargo", "mais", "cependant",
@@ -116,24 +119,36 @@ def cue_values(text: str, language: str) -> np.ndarray:
 class Tags:
     """Several yes/no questions about a text (which themes? which aspects?), one logistic
     regression each over the encoder's point, so a theme learned in one language is found in
-    the others."""
-    weights: np.ndarray   # (encoder.DIMENSIONS, len(names))
+    the others; for themes, also over how the text's pieces of words lean to each theme in the
+    labelled text (phrases.fit_many), which catches a theme's own words in every language."""
+    weights: np.ndarray   # (encoder.DIMENSIONS [+ len(names)], len(names))
     biases: np.ndarray
     names: tuple[str, ...]
+    tables: np.ndarray | None = None   # (len(names), phrases.THEME_BUCKETS), or none
 
     @classmethod
     def stored(cls, weights, kind: str) -> "Tags":
         if f"{kind}_w" not in weights:
             return cls(np.zeros((encoder.DIMENSIONS, 0), dtype=np.float32), np.zeros(0, dtype=np.float32), ())
+        tables = weights[f"{kind}_tables"] if f"{kind}_tables" in weights else None
         return cls(np.asarray(weights[f"{kind}_w"], dtype=np.float32),
                    np.asarray(weights[f"{kind}_b"], dtype=np.float32),
-                   tuple(str(n) for n in weights[f"{kind}_names"]))
+                   tuple(str(n) for n in weights[f"{kind}_names"]),
+                   None if tables is None else np.asarray(tables, dtype=np.float32))
 
-    def of(self, point: np.ndarray) -> tuple[str, ...]:
+    def of(self, point: np.ndarray, text: str = "") -> tuple[str, ...]:
         if not self.names:
             return ()
-        z = TAG_SCALE * point[:encoder.DIMENSIONS] @ self.weights + self.biases
+        leans = None if self.tables is None else phrases.leans([text], self.tables, THEME_LEAN_SCALE)
+        z = tag_inputs(point[None, :], leans)[0] @ self.weights + self.biases
         return tuple(n for n, v in zip(self.names, z) if v > TAG_AT)
+
+
+def tag_inputs(points: np.ndarray, leans: np.ndarray | None = None) -> np.ndarray:
+    """What a Tags model reads: the encoder's points, scaled, and for themes each text's lean to
+    each theme (texts × themes)."""
+    x = TAG_SCALE * np.asarray(points, dtype=np.float32)[:, :encoder.DIMENSIONS]
+    return x if leans is None else np.hstack([x, leans])
 
 
 class Feelings:
@@ -220,7 +235,7 @@ class Model:
             # for a clause that names none ("she never rang back").
             for aspect in aspects_named(clause) or self.aspect_tags.of(point):
                 aspects.setdefault(aspect, "neutral" if fact else _label(2 * p - 1))
-        return Reading(polarity, label, aspects, self.theme_tags.of(inputs[0]))
+        return Reading(polarity, label, aspects, self.theme_tags.of(inputs[0], text))
 
     def plain_facts(self, inputs: np.ndarray) -> list[bool]:
         """For each row of inputs, whether it is a plain fact with no feeling in it."""

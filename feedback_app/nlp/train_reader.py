@@ -17,7 +17,7 @@ from pathlib import Path
 import numpy as np
 
 from . import encoder, given_names, phrases
-from .reader import ASPECT_WORDS, MODEL_PATH, Model, feeling_inputs
+from .reader import ASPECT_WORDS, MODEL_PATH, Model, Tags, feeling_inputs
 
 DATA = Path(__file__).resolve().parents[2] / "tests" / "data"
 # Natural feedback and opinions in every language (tests/data/README.md), and the older
@@ -25,7 +25,7 @@ DATA = Path(__file__).resolve().parents[2] / "tests" / "data"
 SOURCES = sorted((DATA / "sentiment_voices").glob("*.tsv")) + [DATA / "sentiment_multilingual.tsv"]
 # Item ids of natural (not templated) text: written per language ("t-", "t2-"), translated (the
 # former held-out sets, "h-", "k-", "m-" and "n-"), or plain facts with no feeling ("u-").
-NATURAL = ("t-", "t2-", "h-", "k-", "m-", "n-", "u-")
+NATURAL = ("t-", "t2-", "h-", "k-", "m-", "n-", "p-", "u-")
 NETS, HIDDEN, EPOCHS, BATCH, RATE, L2 = 3, 128, 20, 32, 1e-2, 1e-4
 
 
@@ -154,19 +154,42 @@ def fit_all_feelings(inputs: np.ndarray, rows: list[dict]) -> dict:
     return weights
 
 
-def fit_tags(rows: list[dict], points: np.ndarray, names_of) -> tuple[np.ndarray, np.ndarray, list[str]]:
+def fit_tags(rows: list[dict], points: np.ndarray, names_of, *, with_leans: bool = False) -> dict:
     """One yes/no model per name (a theme, an aspect) over families' rows; names_of(row) lists
     the names a row has. Each name's rows weigh as much as the rest together, since most rows
-    have none of a given name."""
-    from .reader import TAG_SCALE
+    have none of a given name. With leans (themes), over natural text only (templates repeat
+    their clauses, so a lean measured without a row's fold would still have seen its words), the
+    models also read how each row's pieces lean to each name, measured without the row's fold,
+    and the tables for reading new text are returned as "tables"."""
+    from .reader import tag_inputs
 
-    families = [i for i, r in enumerate(rows) if r["register"] == "families"]
+    families = [i for i, r in enumerate(rows) if r["register"] == "families"
+                and (not with_leans or r["item"].startswith(NATURAL))]
     names = sorted({n for i in families for n in names_of(rows[i])})
-    x = TAG_SCALE * points[families, :encoder.DIMENSIONS]
     y = np.array([[n in names_of(rows[i]) for n in names] for i in families], dtype=np.float32)
+    texts = [rows[i]["text"] for i in families]
+    tables = leans = None
+    if with_leans:
+        tables = phrases.fit_many(texts, y > 0, phrases.THEME_BUCKETS)
+        leans = unseen_tag_leans([rows[i] for i in families], y > 0)
+    x = tag_inputs(points[families], leans)
     share = y.mean(axis=0)
     w, b = fit(x, y, steps=600, weight=np.where(y > 0, 0.5 / share, 0.5 / (1 - share)))
-    return w, b, names
+    return {"w": w, "b": b, "names": names, "tables": tables}
+
+
+def unseen_tag_leans(rows: list[dict], has: np.ndarray, folds: int = 5) -> np.ndarray:
+    """Each row's lean to each name from tables built without its fold (as unseen_leans)."""
+    from .reader import THEME_LEAN_SCALE
+
+    lean = np.zeros(has.shape, dtype=np.float32)
+    fold = np.array([fold_of(r, folds, salt="lean") for r in rows])
+    for k in range(folds):
+        kept = np.flatnonzero(fold != k)
+        tables = phrases.fit_many([rows[i]["text"] for i in kept], has[kept], phrases.THEME_BUCKETS)
+        held = np.flatnonzero(fold == k)
+        lean[held] = phrases.leans([rows[i]["text"] for i in held], tables, THEME_LEAN_SCALE)
+    return lean
 
 
 def themes_of(row: dict) -> list[str]:
@@ -225,10 +248,18 @@ def cross_validate(rows: list[dict], folds: int = 5) -> None:
     inputs = inputs_of(rows)
     right, alone, total = defaultdict(int), defaultdict(int), defaultdict(int)
     plain = np.zeros(len(rows))  # each row's out-of-fold probability of being a plain fact
+    themes_found: dict[str, list[tuple[bool, bool]]] = defaultdict(list)  # (labelled, suggested)
     for k in range(folds):
         train = [i for i, f in enumerate(fold) if f != k]
         model = Model(weights=fit_reader([rows[i] for i in train], inputs[train]))
         held = [i for i, f in enumerate(fold) if f == k]
+        tagged = fit_tags([rows[i] for i in train], inputs[train], themes_of, with_leans=True)
+        tags = Tags(tagged["w"], tagged["b"], tuple(tagged["names"]), tagged["tables"])
+        for i in held:
+            if rows[i]["register"] == "families" and not rows[i].get("copy"):
+                suggested = tags.of(inputs[i], rows[i]["text"])
+                for name in tags.names:
+                    themes_found[name].append((name in themes_of(rows[i]), name in suggested))
         if model.neutrality is not None:
             x = inputs[held].copy()
             x[:, -1] = phrases.leans([rows[i]["text"] for i in held], model.phrase_table)
@@ -252,6 +283,9 @@ def cross_validate(rows: list[dict], folds: int = 5) -> None:
                                   for key in sorted(total) if key[0] == register))
     one_sided = [k for k in total if k[0] in ("families", "reviews")]
     print(f"mean on positive/negative {np.mean([right[k] / total[k] for k in one_sided]):.3f}")
+    f1 = {name: 2 * sum(a and b for a, b in pairs) / max(1, sum(a for a, _ in pairs) + sum(b for _, b in pairs))
+          for name, pairs in themes_found.items()}
+    print(f"themes macro F1 {np.mean(list(f1.values())):.3f}:", "  ".join(f"{n} {v:.2f}" for n, v in f1.items()))
     facts = np.array([r["label"] == "neutral" for r in rows])
     opinions = np.array([r["label"] in ("positive", "negative") for r in rows])
     if facts.any():
@@ -270,11 +304,13 @@ def main() -> None:
         return
     inputs = inputs_of(rows)
     feelings = fit_reader(rows, inputs)
-    tw, tb, themes = fit_tags(rows, inputs, themes_of)
-    aw, ab, aspects = fit_tags(rows, inputs, aspects_of)
+    themes = fit_tags(rows, inputs, themes_of, with_leans=True)
+    aspects = fit_tags(rows, inputs, aspects_of)
     np.savez_compressed(MODEL_PATH, **{k: v.astype(np.float16) for k, v in feelings.items()},
-                        theme_w=tw.astype(np.float16), theme_b=tb, theme_names=np.array(themes),
-                        aspect_w=aw.astype(np.float16), aspect_b=ab, aspect_names=np.array(aspects))
+                        theme_w=themes["w"].astype(np.float16), theme_b=themes["b"],
+                        theme_names=np.array(themes["names"]), theme_tables=themes["tables"].astype(np.float16),
+                        aspect_w=aspects["w"].astype(np.float16), aspect_b=aspects["b"],
+                        aspect_names=np.array(aspects["names"]))
     print(f"wrote {MODEL_PATH} from {len(polar(rows))} positive or negative texts and {len(rows)} in all")
 
 
