@@ -178,10 +178,10 @@ def test_the_analysis_step_scores_a_language_once_it_is_switched_on(app_ctx, mon
     assert labels == ["negative", "positive"]
 
 
-def test_the_analysis_step_does_not_score_a_language_below_the_bar(app_ctx):
-    assert "cy" not in reader.SCORED_LANGUAGES
+@pytest.mark.parametrize("language", [lang for lang in reader.MODEL_LANGUAGES if lang not in reader.SCORED_LANGUAGES])
+def test_the_analysis_step_does_not_score_a_language_below_the_bar(app_ctx, language):
     response_id = record_response(_version("debrief"), {"overall": "good", "one_change": "Roedd y cyfarfod yn ofnadwy."},
-                                  channel="link", locale="cy", meeting_kind="fgc")
+                                  channel="link", locale=language, meeting_kind="fgc")
     analyse_waiting()
     answer = next(a for a in db.session.get(Response, response_id).answers if a.text)
     assert answer.sentiment_label == "not_analysed"
