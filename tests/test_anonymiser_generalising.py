@@ -512,6 +512,7 @@ def test_arabic_words_beside_names_that_are_not_names(text, language, kept):
     ("আমরা কেন্টিশ টাউনে থাকি।", "bn", "কেন্টিশ টাউনে"),                        # a place with its case ending
     ("我们在Gospel Oak家庭中心见了社工。", "zh_Hans", "Gospel Oak家庭中心"),       # an English name before 中心
     ("我们住在Maiden Lane Estate。", "zh_Hans", "Maiden Lane Estate"),
+    ("she moved on to the agar grove leaving care team last year", "en", "agar grove"),  # kinds of team
 ])
 def test_places_ages_and_names_found_after_the_tenth_round(text, language, detail):
     ok, result = gone(text, detail, language)

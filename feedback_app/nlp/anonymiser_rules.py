@@ -323,7 +323,9 @@ _ENGLISH_NAMED = [
            "SURGERY"),
     # "Kilburn Family Support Team", "holborn early help team", in a story in any Latin script.
     _named(r"(?:family\s+support|early\s+help|social\s+work|child\s+protection|youth\s+offending|youth|"
-           r"parenting|family|duty|assessment|safeguarding|children['’]?s\s+services?)\s+team", "TEAM"),
+           r"parenting|family|duty|assessment|safeguarding|children['’]?s\s+services?|leaving\s+care|fostering|"
+           r"adoption|looked\s+after\s+children|disabled\s+children|children\s+in\s+need|edge\s+of\s+care|"
+           r"family\s+intervention|mash|front\s+door)\s+team", "TEAM"),
     _named(r"children['’]?s\s+centre|family\s+centre|family\s+hub|contact\s+centre|town\s+hall|library|"
            r"police\s+station|offices?|mosque|masjid|church|temple|gurdwara|synagogue|community\s+centre|"
            r"food\s+bank|foodbank|refuge|hostel", "OFFICE"),
