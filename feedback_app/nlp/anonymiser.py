@@ -25,11 +25,14 @@ from dataclasses import dataclass
 
 from . import name_tagger, story_language
 from .anonymiser_people import KEEP_PLACES, NOT_NAMES, arabic_role, english_people, model, other_people, sentence_start
+from .anonymiser_people import _AR_POSSESSIVES as AR_POSSESSIVES
 from .anonymiser_people import _text_speak as text_speak
 from .anonymiser_rules import _AR_KEEP_PLACES as AR_KEEP_PLACES
 from .anonymiser_rules import _ZH_NOT_PLACE as ZH_NOT_PLACES
 from .anonymiser_rules import _DAYS, _MONTHS, AR_DURATION_BEFORE, NUMBER_WORDS, rule_entities, zipf
 from .given_names import FAMILY_NAMES, LATIN_NAMES, NATIVE_SCRIPT_NAMES
+
+ZH_SURNAMES = NATIVE_SCRIPT_NAMES["zh_surnames"]
 
 # Contacts and numbers: the benchmark holds these to a higher recall target.
 CONTACT_LABELS = {"PHONE", "EMAIL", "URL", "HANDLE", "POSTCODE", "NHS_NUMBER", "CASE_REF", "CAR_REG"}
@@ -86,10 +89,13 @@ def _choose(candidates):
         overlapping = [c for c in chosen if c[0] < cand[1] and cand[0] < c[1]]
         if not overlapping:
             chosen.append(cand)
-        elif cand[2] in ("PERSON", "PLACE", "HOME_TOWN") and all(c[2] in ("PERSON", "PLACE") for c in overlapping) and \
+        elif cand[2] in ("PERSON", "PLACE", "HOME_TOWN") and all(
+                c[2] in ("PERSON", "PLACE") or (c[2] == "HOME_TOWN" and cand[2] == "PERSON" and cand[3])
+                for c in overlapping) and \
                 cand[0] <= min(c[0] for c in overlapping) and cand[1] >= max(c[1] for c in overlapping) \
                 and (cand[1] - cand[0] > max(c[1] - c[0] for c in overlapping) or cand[3]):
-            # A wider person span ("my son Tyler") swallows a narrower one ("Tyler").
+            # A wider person span ("my son Tyler") swallows a narrower one ("Tyler"), and a name
+            # after a cue swallows a town it shares a word with ("aabaha Maxamed Cali", not Cali).
             for c in overlapping:
                 chosen.remove(c)
             chosen.append(cand)
@@ -120,17 +126,26 @@ def _with_tagger(text: str, language: str, chosen: list) -> list:
             start, end = _without_kept_words(text, start, end, lang)
             if end <= start:
                 continue
+            if language == "zh_Hans" and text[start] not in ZH_SURNAMES and text[max(0, start - 1):start] in ZH_SURNAMES:
+                start -= 1  # "黄国栋": the tagger found the given name; the family name before it goes too
         if label in ("PLACE", "HOME_TOWN") and text[start:end] in AR_KEEP_PLACES:
             continue
         if label in ("PLACE", "HOME_TOWN") and language == "zh_Hans" and any(
                 word in text[max(0, start - 3):end + 3] and text[start:end] in word for word in ZH_NOT_PLACES):
             continue  # "国" of "中国": part of a word the rules keep
+        if label != "PERSON" and language == "zh_Hans" and len(
+                re.sub("|".join(ZH_NOT_PLACES), "", text[start:end])) < 2:
+            continue  # "怕卡姆登": one everyday character beside a place the rules keep
         if label in ("AGE", "DATE") and language == "en" and not _ENGLISH_NUMBER.search(text[start:end]):
             continue  # "abdi is braver now"
         if label in ("AGE", "DATE") and re.search(r"[^\W\d_]-$", text[max(0, start - 2):start]):
             continue  # a number that is part of a word: "covid-19"
+        if label == "AGE" and language == "en" and _COUNTED.match(text, end):
+            continue  # "the report is 12 pages long": a count of something, not an age
         if label == "PERSON" and language == "ar" and all(_arabic_plural(w) for w in text[start:end].split()):
             continue  # "كنت أنا وزوجي متوترين": "tense", said of the two of us
+        if label == "PERSON" and language == "ar" and re.fullmatch(AR_POSSESSIVES, text[start:end]):
+            continue  # "ديالنا": "our", said after the noun in Moroccan Arabic
         if label == "PERSON" and language == "ar" and text[start:end] in ("عمره", "عمرها", "عمري", "عمرهم"):
             continue  # "ابني عمره…": "his age", which the age rules read
         if label in ("AGE", "DATE") and language == "ar" and AR_DURATION_BEFORE.search(text, 0, start) \
@@ -165,6 +180,8 @@ _ENGLISH_NUMBER = re.compile(rf"(?<![^\W\d_])\d+(?:st|nd|rd|th)?(?![^\W\d_])|\b(
                              rf"{_MONTHS}|{_DAYS})\b", re.IGNORECASE)
 
 
+_COUNTED = re.compile(r"\s+(?:pages?|minutes?|mins?|hours?|hrs?|times?|people|pounds?|quid|miles?|percent|"
+                      r"sessions?|meetings?|calls?|texts?|emails?|letters?|visits?|workers?)\b", re.IGNORECASE)
 _AR_SPAN_OF_TIME = re.compile(r"سنوات|سنة|سنين|سنتين|أشهر|اشهر|شهور|شهرين|أسابيع|أسبوعين|أيام|ايام|يوم|عام|أعوام")
 
 

@@ -81,6 +81,8 @@ NOT_NAMES = {w.lower() for w in """
     Teşekkürler Tesekkurler Sağol Dziękuję Dziekuje Mulțumesc Multumesc Obrigada Obrigado Gracias
     Merci Inshallah Mashallah Alhamdulillah Wallahi Habibi Habibti Salaam Salam Asalaam Bismillah
     Ameen Amen Yalla Innit Bruv Hun Babe Lol Omg Tbh Idk Ngl Pls Thx Ty Xx Mate Sis Bro Fam
+    ADHD ADD Autism Autistic ASD Dyspraxia Dyslexia Dyscalculia Asthma Eczema Epilepsy Diabetes
+    Anxiety Depression PTSD OCD Sickle Downs Tourettes SEN SEND
 """.split()}
 # Places at the size of a borough or bigger say nothing about a family.
 KEEP_PLACES = {w.lower() for w in """
@@ -421,6 +423,9 @@ _AR_PARTICLES = set("في من إلى الى على عن مع كان كانت ه
 _BN_PARTICLES = set("এবং ও কিন্তু আমি আমরা সে তিনি তারা খুব অনেক একটি একজন ছিল ছিলেন হয় হয়েছে না কে কি এই সেই "
                     "থেকে জন্য সাথে পরে আগে".split())
 _AR_PREFIX = re.compile(r"^(?:و|ف|ب|ل|ك)(?=\S{2,})")
+# "Our", "my" after the noun in Moroccan, Tunisian, Egyptian, Levantine, Gulf and Iraqi Arabic.
+_AR_POSSESSIVES = ("ديالنا|ديالي|ديالك|ديالو|ديالها|ديال|متاعنا|متاعي|تاعنا|تاعي|بتاعتنا|بتاعنا|بتاعي|بتاعتي|"
+                   "تبعنا|تبعي|حقنا|حقي|مالنا|مالي")
 _BN_SUFFIX = re.compile(r"(?:ের|র|কে|ও|ই|রা|দের)$")
 _ZH_SURNAMES = NATIVE_SCRIPT_NAMES["zh_surnames"]
 _ZH_TITLES = r"(?:老师|先生|女士|小姐|医生|阿姨|叔叔|太太|社工)"
@@ -461,7 +466,13 @@ def other_people(text: str, language: str) -> list[tuple[int, int, str, str | No
                 else:
                     spans.append((match.start() if title else match.end(), end, "PERSON", None))
         else:
-            token = re.match(r"\S+", text[match.end():])
+            after = match.end()
+            # A dialect's "our", "my" after the noun ("المساعدة الاجتماعية ديالنا حنان"): the name
+            # comes after it.
+            possessive = re.match(rf"(?:{_AR_POSSESSIVES})\s+", text[after:]) if language == "ar" else None
+            if possessive:
+                after += possessive.end()
+            token = re.match(r"\S+", text[after:])
             if not token:
                 continue
             word = token.group(0).rstrip("،.,!؟?।")
@@ -473,9 +484,11 @@ def other_people(text: str, language: str) -> list[tuple[int, int, str, str | No
             if whole_cue.fullmatch(word):
                 continue  # "زوجي وابني": another cue, not a name
             titled = language == "ar" and bool(_AR_TITLE.search(match.group(0).strip(" ,،")))
-            if not _uncased_name(word, language, owned=bool(re.match(r"আমার|আমাদের", match.group(0))) or titled):
+            family_next = _rest_of_name(text, after + len(word), language) > after + len(word)
+            if not _uncased_name(word, language, owned=bool(re.match(r"আমার|আমাদের", match.group(0))) or titled) \
+                    and not family_next:  # "حنان بنعلي": a family name after it says it is a name
                 continue  # "ابني يذهب", "المترجمة ساعدتنا": a verb after the cue, not a name
-            start = match.end()
+            start = after
             end = start + len(word)
             second = re.match(r"\s+(\S+)", text[end:])
             cue_text = text[match.start():match.end()].strip(" ,،")
@@ -541,7 +554,8 @@ def _rest_of_name(text: str, end: int, language: str) -> int:
                 return end
             end += following.end() + after.end()
             continue
-        family = word in SCRIPT_FAMILY_NAMES.get(language, ()) or stem in SCRIPT_FAMILY_NAMES.get(language, ())
+        family = word in SCRIPT_FAMILY_NAMES.get(language, ()) or stem in SCRIPT_FAMILY_NAMES.get(language, ()) \
+            or (language == "ar" and word.startswith("بن") and word[2:] in SCRIPT_NAMES["ar"])  # "بنعلي"
         given = word in SCRIPT_NAMES.get(language, ()) and not word.startswith("ال")
         compound = language == "ar" and first and _AR_PREFIX.sub("", first.group(0)) in _AR_COMPOUND_FIRST \
             and word.startswith("ال")
@@ -566,8 +580,9 @@ def _uncased_name(word: str, language: str, *, owned: bool = False) -> bool:
     Latin letters, or not an everyday word of the language (wordfreq): names that are also
     common words ("كريم", "عمر") are in the lists. After "আমার ছেলে" (my son) Bengali puts the
     name straight after, and many names are words too ("মৌসুমী"): only the commonest words stop it."""
-    if word in SCRIPT_NAMES.get(language, ()) or re.match(r"[A-Za-zÀ-ž]", word):
-        return True
+    if word in SCRIPT_NAMES.get(language, ()) or word in SCRIPT_FAMILY_NAMES.get(language, ()) \
+            or re.match(r"[A-Za-zÀ-ž]", word):
+        return True  # a family name too, after a title or role: "ডাক্তার রহমান"
     stem = _AR_PREFIX.sub("", word) if language == "ar" else _BN_SUFFIX.sub("", word)
     if language == "ar" and word[0] in "بلك" and stem != word:
         return False  # "with", "to", "as" on the front: "الأخصائية بإخلاص" (sincerely), "بصبر"
@@ -585,8 +600,8 @@ def _uncased_name(word: str, language: str, *, owned: bool = False) -> bool:
 def _latin_inside(text: str) -> list[tuple[int, int, str, str | None]]:
     """Latin-script words inside an Arabic, Bengali or Chinese story: names and places, mostly."""
     spans = []
-    for match in re.finditer(r"[A-Za-zÀ-ž][A-Za-zÀ-ž'’-]+(?:\s+[A-Z][A-Za-zÀ-ž'’-]+)*", text):
-        words = match.group(0).split()
+    for match in re.finditer(r"[A-Za-zÀ-ž][A-Za-zÀ-ž'’-]*[A-Za-zÀ-ž](?:\s+[A-Z][A-Za-zÀ-ž'’-]*[A-Za-zÀ-ž])*", text):
+        words = match.group(0).split()  # "Instagram-এ": the hyphen joins a Bengali ending
         if all(w.lower() in NOT_NAMES or w.lower() in KEEP_PLACES for w in words):
             continue
         if match.group(0)[0].isupper() or match.group(0).lower() in LATIN_NAMES:

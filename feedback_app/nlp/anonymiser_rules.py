@@ -40,6 +40,8 @@ _WORD = r"[^\W\d_](?:[^\W\d_]|['’](?=[^\W\d_])|-(?=[^\W\d_]))*"
 _STREET_TYPES = (r"(?:road|rd|street|st|lane|ln|avenue|ave|close|cl|way|drive|dr|gardens|gdns|place|pl|"
                  r"crescent|cres|terrace|ter|court|grove|hill|square|sq|row|mews|walk|rise|parade|green|"
                  r"vale|view|park|yard|gate|passage|circus)")
+_LATIN_DOTTED = re.compile(r"(?<![\w@./:-])[a-z0-9_]{2,}(?:\.[a-z0-9_]{2,})+(?![\w@/]|\.\w)")
+_WEB_ENDINGS = set("com org net uk gov nhs info co io me edu ac".split())
 _LATIN_STREET = re.compile(rf"(?<![A-Za-z])(?:\d{{1,4}}[A-Za-z]?,?\s*)?[A-Z][A-Za-z'’-]+(?:\s+(?:of|the|[A-Z][A-Za-z'’-]+))*"
                           rf"\s+(?i:{_STREET_TYPES}|estate)(?![A-Za-z])(?:,?\s*\d{{1,4}}[A-Za-z]?(?:号|번지)?)?")
 # Without a house number, a street type that is also an everyday word ("the park", "on the green")
@@ -250,7 +252,7 @@ _SHAPES: list[tuple[str, re.Pattern]] = [
     # A number from abroad with its country code: "+48 601 227 903", "+252 61 555 1234".
     ("PHONE", re.compile(r"(?<![\w+])\+(?!44)[1-9]\d{0,2}[\s-]?\(?\d{1,4}\)?(?:[\s-]?\d{2,4}){2,4}\b")),
     ("CASE_REF", re.compile(r"\b(?:case|ref(?:erence)?|file|client|record)\s*(?:no\.?|number|num|#)?"
-                            r"\s*(?:is|was)?\s*[:#]?\s*([A-Z]*[-/]?\d[A-Z0-9/-]{2,})\b", _I)),
+                            r"\s*(?:is|was)?\s*[:#]?\s*([A-Z]*[-/ ]?\d[A-Z0-9/-]{2,})\b", _I)),
     ("CASE_REF", re.compile(r"\b[A-Z]{2,5}[-/]?\d{3,}(?:[-/][A-Z0-9]+)*\b")),
     # "CP/25/0932", "cp-2025-0619": letters and two runs of digits, in any case.
     ("CASE_REF", re.compile(r"\b[A-Za-z]{2,5}[-/]\d{2,4}[-/]\d{3,}\b")),
@@ -469,6 +471,12 @@ def sentence_opening(text: str, index: int) -> bool:
     return not before or before[-1] in ".!?\n:;"
 
 
+def _a_persons_name(word: str, language: str) -> bool:
+    from .given_names import SCRIPT_FAMILY_NAMES, SCRIPT_NAMES
+
+    return word in SCRIPT_NAMES.get(language, ()) or word in SCRIPT_FAMILY_NAMES.get(language, ())
+
+
 def _uncased_place(text: str, match: re.Match, language: str) -> tuple[int, int] | None:
     """Arabic puts the name after "شارع" (street), Bengali before "রোড": the name's words are
     the ones in Latin letters or not everyday words ("شارع Lyme وكانت" ends before "وكانت";
@@ -496,6 +504,10 @@ def _uncased_place(text: str, match: re.Match, language: str) -> tuple[int, int]
                 end += where.start(1) + taken.end()
     else:
         names = words[:-1]
+        # "মেয়ে নুসরাত জাহান হাসপাতালে": a person's name before it, and what comes before that
+        # name, is not the place's.
+        last_person = max((i for i, w in enumerate(names) if _a_persons_name(w.group(0), language)), default=-1)
+        names = names[last_person + 1:]
         while names and not rare(names[0].group(0)):
             names = names[1:]
         if not names:
@@ -535,7 +547,8 @@ def _arabic_home_towns(text: str) -> list[tuple[int, int, str]]:
 _ZH_PROVINCES = ("福建 浙江 广东 广西 江苏 江西 山东 山西 河南 河北 湖南 湖北 四川 贵州 云南 海南 辽宁 吉林 黑龙江 "
                  "安徽 陕西 甘肃 青海 内蒙古 宁夏 新疆 西藏 台湾").split()
 _ZH_HOME_CUE = r"(?:老家在|老家是|老家|家乡在|家乡是|家乡|来自|出生在|出生于|生在|长在|从)"
-_ZH_NOT_PLACE = set("中国 英国 伦敦 国内 国外 这里 那里 家里 学校 医院 外地 农村 城市 乡下 那边 这边 大陆 外国 欧洲".split())
+_ZH_NOT_PLACE = set("中国 英国 伦敦 国内 国外 这里 那里 家里 学校 医院 外地 农村 城市 乡下 那边 这边 大陆 外国 欧洲 "
+                    "卡姆登 康登".split())
 _ZH_EVERYDAY_CHARS = set("的了是在很也都和就不没会有去来把给对让跟今年已经刚才每真非从被第一上下学校好多大小开心"
                          "喜欢现总常还最特别要想能可以时候天月日岁个们这那什么怎说话老师医生朋友人生病儿子女妈爸"
                          "我你他她它孩宝一直时间开始")
@@ -583,13 +596,15 @@ def _with_polish_w(text: str, start: int, language: str) -> int:
 _KINDS_OF_PLACE = [(label, re.compile(words, _I)) for label, words in (
     ("SCHOOL", r"school|escuela|colegio|école|ecole|collège|escola|szkoł|okul|ysgol|dugsi|iskuul|مدرسة|স্কুল|学"),
     ("TEAM", r"team|tîm|dîm|nhîm|equip[oea]|équipe|zesp[oó]ł|ekib|ekip|kooxda|فريق|টিম|团队"),
-    ("CLUB", r"club|clwb|glwb|nghlwb|klub|kulüb|kulüp|naadiga|نادي|ক্লাব|俱乐部"),
+    ("CLUB", r"club|clwb|glwb|nghlwb|klub|kulüb|kulüp|naadiga|نادي|ক্লাব|俱乐部|grup|教会|教堂|清真寺|协会"),
     ("SURGERY", r"clínica|clinica|clinique|cabinet|consultorio|meddygfa|feddygfa|przychodni|klini|rugta|عيادة|ক্লিনিক|诊所"),
     ("HOSPITAL", r"hospital|hôpital|hopital|szpital|hastane|ysbyty|isbitaal|مستشفى|হাসপাতাল|医院"),
     ("OFFICE", r"cent(?:re|ro|rum)|canolfan|ganolfan|nghanolfan|ośrod|merkez|xarunta|مركز|কেন্দ্র|中心"),
     ("PLACE", r"টাউন"),
 )]
-_ZH_KIND_WORDS = re.compile(r"(?:家庭|社区|儿童|家长|支持|服务|健康|医疗|援助|青少年|妇女|体育|足球|游泳|少年|社工|社会)+$")
+_ZH_KIND_WORDS = re.compile(r"(?:家庭|社区|儿童|家长|支持|服务|健康|医疗|援助|青少年|妇女|体育|足球|游泳|少年|社工|社会|"
+                            r"早期|帮助|干预|保护|评估|寄养|领养|华人|华侨)+$")
+_ZH_LITTLE_WORDS = set("的了是在把给对让跟从被和与到去来上也都就很")
 
 
 AR_DURATION_BEFORE = re.compile(r"(?<!\S)[وف]?(?:منذ|لمدة|مدة|خلال|قبل|بعد|طوال|طيلة)\s+$")
@@ -653,7 +668,7 @@ def _place_pattern(language: str) -> re.Pattern:
         # "calle Gaisford", "ulica Lyme", "Heol y Bont", "Lyme sokak", "Brecknock okulu"; an article
         # before it ("la calle", "na rua") stays in the story and the placeholder agrees with it.
         cap = r"[A-ZÀ-ÞĀ-Ž][^\W\d_]+(?:-[^\W\d_]+)*(?:['’]s)?"  # "Pêl-droed", "Regent's"
-        join = r"y|yr|de|la|do|da|del|ee"
+        join = r"y|yr|de|la|do|da|del|ee|im\."  # "Szkoła Polska im. Jana Pawła II": named after
         # "Centre familial Hawley", "centro comunitario Somers": one describing word may
         # come between the kind of place and its name.
         describing = (r"(?:\s+(?i:familial|familiale|familiar|médical|medical|médico|comunitario|comunitário|"
@@ -663,10 +678,11 @@ def _place_pattern(language: str) -> re.Pattern:
         # A name before its kind ("Euston Ekibi") is never a function word ("El Equipo").
         not_a_word = "(?!(?i:" + "|".join(sorted(lang.markers | {"the", "y", "yr"}, key=len, reverse=True)) + r")\s)"
         pattern = (rf"(?<!\w)(?:(?:(?:the|y|yr|w)\s+)?(?i:{lang.place_words}){describing}(?:\s+(?:{join}))?\s+{cap}"
-                   rf"(?:\s+(?:(?:{join})\s+)?{cap}){{0,2}}|(?:{not_a_word}{cap}\s){{1,3}}(?i:{lang.place_words}){after})(?!\w)")
+                   rf"(?:\s+(?:(?:{join})\s+)?{cap}){{0,3}}|(?:{not_a_word}{cap}\s){{1,4}}(?i:{lang.place_words}){after})(?!\w)")
     elif language == "zh_Hans":
         # "卡姆登路诊所": a clinic on a road; "Somers Town医疗中心": its name in English
-        pattern = rf"(?:[A-Z][A-Za-z'’-]*\s+){{0,3}}[\u4e00-\u9fffA-Za-z]{{2,6}}(?:{lang.place_words})+"
+        pattern = (rf"(?<![A-Za-z])(?:[A-Z][A-Za-z'’-]*\s+){{0,3}}[A-Z][A-Za-z'’-]*[\u4e00-\u9fff]{{0,4}}(?:{lang.place_words})+"
+                   rf"|[\u4e00-\u9fffA-Za-z]{{2,6}}(?:{lang.place_words})+")
     elif language == "ar":  # the word after "street", "school", "hospital"
         pattern = rf"(?<!\w)(?:{lang.place_words})\s+(?:ال)?\S+(?:\s+\S+)?"
     else:  # Bengali: the words before
@@ -691,6 +707,11 @@ def _language_rules(text: str, language: str) -> list[tuple[int, int, str]]:
         # "住在Prince of Wales Road附近", "Agar Grove 23号".
         for match in _LATIN_STREET.finditer(text):
             found.append((match.start(), match.end(), "ADDRESS"))
+        # Lower-case Latin words joined by a dot in such a story are a handle ("farhan.draws"),
+        # unless the last is a web address's ending.
+        for match in _LATIN_DOTTED.finditer(text):
+            if match.group(0).rsplit(".", 1)[1] not in _WEB_ENDINGS:
+                found.append((match.start(), match.end(), "HANDLE"))
     if language == "zh_Hans":
         found += _chinese_home_towns(text)
         for match in re.finditer(r"[一二三四五六七八九十\d]{1,3}月[一二三四五六七八九十\d]{1,3}[日号]", text):
@@ -741,10 +762,13 @@ def _language_rules(text: str, language: str) -> list[tuple[int, int, str]]:
                 # "在卡姆登小学": the name starts after the last everyday character (在); "喜欢他的新学校"
                 # leaves one character ("新") before 学校, which is no name, so nothing is taken.
                 name = match.group(0)[:-len(re.search(rf"(?:{lang.place_words})$", match.group(0)).group(0))]
-                cut = max((i + 1 for i, ch in enumerate(name) if ch in _ZH_EVERYDAY_CHARS), default=0)
                 # "家庭中心", "社区支持团队" are kinds of place, not names: what is left once the words
-                # that describe the kind are taken off the end must still be two characters.
-                if len(_ZH_KIND_WORDS.sub("", name[cut:])) < 2:
+                # that describe the kind are taken off the end ("Somers Town医疗") and the sentence
+                # before it is cut off at its last little word ("在", "的") must be two characters,
+                # not all of them everyday ones ("我儿子学校"; "国王十字" has a numeral and is a name).
+                name = _ZH_KIND_WORDS.sub("", name)
+                cut = max((i + 1 for i, ch in enumerate(name) if ch in _ZH_LITTLE_WORDS), default=0)
+                if len(name[cut:]) < 2 or all(ch in _ZH_EVERYDAY_CHARS for ch in name[cut:]):
                     continue
                 found.append((match.start() + cut, match.end(), kind_of_place(match.group(0))))
                 continue

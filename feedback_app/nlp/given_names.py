@@ -255,4 +255,13 @@ SCRIPT_NAMES: dict[str, frozenset[str]] = {
     language: NATIVE_SCRIPT_NAMES[language] | {n for n in _PUBLIC_GIVEN.get(language, ()) if " " not in n}
     for language in ("ar", "bn")}
 SCRIPT_COMPOUND_NAMES: frozenset[str] = frozenset(n for names in _PUBLIC_GIVEN.values() for n in names if " " in n)
-SCRIPT_FAMILY_NAMES: dict[str, frozenset[str]] = _script_names("family")
+# Family and second names written for this project, looked for only after a given name or a
+# title, where they are names: alone several are everyday words ("ইসলাম" Islam, "আলম" world).
+_OWN_SCRIPT_FAMILY = {
+    "bn": set("রহমান হোসেন হোসাইন ইসলাম আলম উদ্দিন উদ্দীন জাহান আক্তার আখতার সিদ্দিকী তালুকদার মজুমদার ভূঁইয়া "
+              "শেখ খান মোল্লা হক কবির আহমেদ চৌধুরী বেগম খাতুন মিয়া সরকার বিশ্বাস".split()),
+    "ar": set("الأحمد الخطيب الشامي الحسيني العلي المالكي".split()),
+}
+SCRIPT_FAMILY_NAMES: dict[str, frozenset[str]] = {
+    language: frozenset(names | _OWN_SCRIPT_FAMILY.get(language, set()))
+    for language, names in _script_names("family").items()}

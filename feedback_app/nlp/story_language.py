@@ -72,9 +72,11 @@ LANGUAGES: dict[str, Language] = {
                   r"llamada|llamado|me llamo|soy|la señora|el señor|sra\.?|sr\.?|le llaman|le dicen|de nombre",
         ages=rf"(?:tiene|tenía|tenia|cumplió|cumple|de|y|e)\s+(?:{_DIGITS}|uno|dos|tres|cuatro|cinco|seis|siete|ocho|"
              r"nueve|diez|once|doce|trece|catorce|quince|dieciséis|diecisiete)\s+(?:años|meses|semanas)|"
-             r"(?:tiene|tenía|tenia)\s+(?:\d{1,2}|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|once|doce)\s+días",
+             r"(?:tiene|tenía|tenia)\s+(?:\d{1,2}|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|once|doce)\s+días|"
+             r"(?:tiene|tenía|tenia|cumplió)\s+(?:un|1)\s+(?:mes|año|añito|semana)",
         months="enero febrero marzo abril mayo junio julio agosto septiembre setiembre octubre noviembre diciembre",
-        place_words=r"calle|avenida|colegio|escuela|hospital|barrio|urbanización|equipo|centro|club|clínica|consultorio|centre|center",
+        place_words=r"calle|avenida|colegio|escuela|hospital|barrio|urbanización|equipo|centro|club|clínica|consultorio|centre|center|"
+                    r"grupo",  # "del Grupo de Teatro Somers" (a word whose placeholder agrees with its article)
         keep=_set("Londres Camden Inglaterra España Colombia Ecuador Bolivia Perú México Venezuela Reino Unido "
                   "Servicios Sociales Dios Navidad"),
         articles_before=r"la|el|al|del|las|los|esta|este|nuestra|nuestro|mi|su", indefinite="un|una",
@@ -91,9 +93,11 @@ LANGUAGES: dict[str, Language] = {
                   r"appelé|je m'appelle|je m’appelle|je suis|madame|monsieur|mme\.?|m\.|nommée|nommé|prénommée|prénommé",
         ages=rf"(?:a|avait|aura|de|âgée?s? de|et|,)\s+(?:{_DIGITS}|un|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|"
              r"douze|treize|quatorze|quinze|seize)\s+(?:ans|mois|semaines)|"
-             r"(?:avait|a)\s+(?:\d{1,2}|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze)\s+jours",
+             r"(?:avait|a)\s+(?:\d{1,2}|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze)\s+jours|"
+             r"(?:avait|a\s+eu)\s+(?:un|1)\s+(?:mois|an)(?!\w)",
         months="janvier février fevrier mars avril mai juin juillet août aout septembre octobre novembre décembre decembre",
-        place_words=r"rue|avenue|école|ecole|collège|college|hôpital|hopital|cité|quartier|équipe|equipe|centre|club|clinique|cabinet",
+        place_words=r"rue|avenue|école|ecole|collège|college|hôpital|hopital|cité|quartier|équipe|equipe|centre|club|clinique|cabinet|"
+                    r"groupe",
         keep=_set("Londres Camden Angleterre France Algérie Maroc Congo Sénégal Royaume-Uni Dieu Noël"),
         articles_before=r"la|le|l['’]|au|du|des|les|notre|ma|mon|sa|son|cette|ce", indefinite="un|une",
         placeholders={"PERSON": "une personne", "PERSON2": "une autre personne", "PLACE": "un quartier voisin",
@@ -107,9 +111,11 @@ LANGUAGES: dict[str, Language] = {
                   r"enfermeira)|se chama|chamada|chamado|me chamo|sou a|sou o|dona|senhora|senhor|sra\.?|sr\.?",
         ages=rf"(?:tem|tinha|fez|faz|de|e)\s+(?:{_DIGITS}|um|dois|duas|três|tres|quatro|cinco|seis|sete|oito|nove|"
              r"dez|onze|doze|treze|catorze|quinze)\s+(?:anos|meses|semanas)|"
-             r"(?:tem|tinha)\s+(?:\d{1,2}|dois|duas|três|tres|quatro|cinco|seis|sete|oito|nove|dez|onze|doze)\s+dias",
+             r"(?:tem|tinha)\s+(?:\d{1,2}|dois|duas|três|tres|quatro|cinco|seis|sete|oito|nove|dez|onze|doze)\s+dias|"
+             r"(?:tem|tinha|fez)\s+(?:um|1)\s+(?:mês|mes|ano|aninho|semana)",
         months="janeiro fevereiro março marco abril maio junho julho agosto setembro outubro novembro dezembro",
-        place_words=r"rua|avenida|escola|hospital|bairro|equipa|equipe|centro|clube|clínica|clinica|centre|center",
+        place_words=r"rua|avenida|escola|hospital|bairro|equipa|equipe|centro|clube|clínica|clinica|centre|center|"
+                    r"grupo",
         keep=_set("Londres Camden Inglaterra Portugal Brasil Angola Moçambique Reino Unido Deus Natal"),
         articles_before=r"a|o|na|no|da|do|à|ao|pela|pelo|nessa|nesse|nossa|nosso|minha|meu|essa|esse",
         indefinite="um|uma",
@@ -181,7 +187,8 @@ LANGUAGES: dict[str, Language] = {
         name_cues=r"(?:wiilkayga|wiilkeyga|gabadhayda|gabadheyda|ilmahayga|ninkayga|ninkeyga|xaaskayga|"
                   r"hooyaday|aabahay|ayeeyaday|awoowgay|walaashay|walaalkay|eedaday|adeerkay|saaxiibkay|"
                   r"saaxiibtay|deriskayga|shaqaalaha bulshada|shaqaalaheena bulshada|macallinka|macallimadda|"
-                  r"turjubaanka|turjumaanka|dhakhtarka|kalkaalisada)|magaciisu waa|magaceedu waa|"
+                  r"turjubaanka|turjumaanka|dhakhtarka|kalkaalisada|aabaha|hooyada|walaalka|walaasha)|"
+                  r"magaciisu waa|magaceedu waa|"
                   r"magacaygu waa|la yiraahdo|la dhaho|la yidhaahdo|magaciisa|magaceeda|magaceedu|magaciisu",
         ages=rf"(?:{_DIGITS}|kow|hal|laba|saddex|afar|shan|lix|toddoba|todoba|siddeed|sagaal|toban)\s*"
              r"(?:jir|sano jir|sano|bilood|toddobaad)",
@@ -203,6 +210,7 @@ LANGUAGES: dict[str, Language] = {
         "ar", frozenset(), cased=False,
         name_cues=r"(?:ابني|ابنتي|بنتي|ابننا|ابنتنا|طفلي|طفلتي|زوجي|زوجتي|أمي|امي|أبي|ابي|جدتي|جدي|أختي|اختي|"
                   r"أخي|اخي|عمتي|خالتي|عمي|خالي|صديقتي|صديقي|جارتي|جاري|الأخصائية الاجتماعية|"
+                  r"المساعدة الاجتماعية|المساعد الاجتماعي|"
                   r"الاخصائية الاجتماعية|الأخصائي الاجتماعي|الاخصائي الاجتماعي|المعلمة|المعلم|المترجمة|"
                   r"المترجم|المحامية|المحامي|الطبيبة|الطبيب|الممرضة|السيدة|السيد|الأستاذة|الأستاذ|"
                   r"الاستاذة|الاستاذ)|اسمه|اسمها|اسمي|يدعى|تدعى|تُدعى|"
@@ -216,7 +224,9 @@ LANGUAGES: dict[str, Language] = {
         ages=r"(?:عمره|عمرها|عمري|عمرهم|بعمر|في عمر|في سن|سنه|سنها)\s+\S+(?:\s+(?:سنوات|سنة|سنين|أشهر|اشهر|"
              r"شهور|أسابيع|عاما|عامًا|أيام|ايام|يوما|يومًا))?|[\d٠-٩]{1,2}\s*(?:سنوات|سنة|سنين|أشهر|اشهر|شهور|أسابيع|عاما|عامًا)|"
              r"(?:سنتين|شهرين|أسبوعين)",
-        months="يناير فبراير مارس أبريل ابريل مايو يونيو يوليو أغسطس اغسطس سبتمبر أكتوبر اكتوبر نوفمبر ديسمبر",
+        # Egyptian and Gulf names, the Levantine ones of one word, and the Maghreb's ("ماي", "غشت").
+        months="يناير فبراير مارس أبريل ابريل مايو يونيو يوليو أغسطس اغسطس سبتمبر أكتوبر اكتوبر نوفمبر ديسمبر "
+               "شباط آذار اذار نيسان أيار ايار حزيران تموز أيلول ايلول ماي يوليوز غشت شتنبر نونبر دجنبر",
         place_words=r"شارع|مدرسة|مستشفى|حي|فريق|مركز|نادي|عيادة|عقار|مجمع",
         placeholders={"PERSON": "شخص", "PERSON2": "شخص آخر", "PLACE": "منطقة قريبة",
                       "ADDRESS": "شارع قريب", "SCHOOL": "مدرسة قريبة", "AGE": "صغير",
@@ -243,7 +253,7 @@ LANGUAGES: dict[str, Language] = {
                   r"妹妹|哥哥|弟弟|朋友|邻居|社工|老师|翻译|律师|医生|护士|人员|主席|工作人员|顾问)(?:叫|是)?|叫做|名叫|叫",
         ages=r"[\d一二两三四五六七八九十]{1,3}\s*(?:岁|周岁|个月大|个月|周大)",
         months="一月 二月 三月 四月 五月 六月 七月 八月 九月 十月 十一月 十二月",
-        place_words=r"路|街|小学|中学|学校|医院|幼儿园|中心|团队|俱乐部|诊所",
+        place_words=r"路|街|小学|中学|学校|医院|幼儿园|中心|团队|俱乐部|诊所|教会|教堂|清真寺|协会",
         placeholders={"PERSON": "某人", "PERSON2": "另一个人", "PLACE": "附近的地方",
                       "ADDRESS": "附近的街道", "SCHOOL": "附近的学校", "AGE": "年幼",
                       "DATE": "那天", "DETAIL": "某个信息"}),
