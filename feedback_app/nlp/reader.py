@@ -84,10 +84,20 @@ ASPECT_WORDS = {
     "conference": ("conference", "meeting", "cynhadledd", "gynhadledd", "cyfarfod", "reunión",
                    "conferencia", "réunion", "conférence", "konferencj", "spotkani", "reunião",
                    "conferência", "toplantı", "konferans", "সভা", "সম্মেলন", "اجتماع", "مؤتمر",
-                   "shir", "会议"),
+                   "shir", "会议", "core group", "family group", "grŵp craidd", "grupo central",
+                   "groupe restreint", "grupa główna", "মিটিং", "kulan", "核心小组"),
+    # Help offered: the word for support, and the kinds of help families are offered.
     "support": ("support", "help offered", "cymorth", "cefnogaeth", "apoyo", "ayuda", "soutien",
                 "aide", "wsparci", "pomoc", "apoio", "ajuda", "destek", "সহায়তা", "সাহায্য",
-                "دعم", "مساعدة", "taageero", "caawimaad", "支持", "帮助"),
+                "دعم", "مساعدة", "taageero", "caawimaad", "支持", "帮助",
+                # (whole words where a shorter one hides in others: "of course", "granted",
+                # "information", Welsh "wrth gwrs")
+                "respite", "parenting course", "the course", "a course", "courses", "childcare",
+                "nursery place", "a grant", "the grant", "voucher", "food bank", "seibiant",
+                "cwrs rhianta", "gofal plant", "respiro", "curso", "guardería", "répit", "un cours",
+                "les cours", "crèche", "garde d'enfants", "kurs", "opieka nad dziećmi", "żłob",
+                "creche", "kreş", "çocuk bakımı", "কোর্স", "চাইল্ড কেয়ার", "নার্সারি", "دورة", "حضانة",
+                "رعاية الأطفال", "koorso", "xannaanad", "课程", "托儿", "喘息服务"),
 }
 
 
@@ -225,18 +235,24 @@ class Model:
         texts = [text, *clauses]
         inputs = feeling_inputs(texts, [language] * len(texts), phrases.leans(texts, self.phrase_table))
         whole, *probabilities = (float(p) for p in self.feelings.probabilities(inputs))
-        plain, *plain_clauses = self.plain_facts(inputs)
+        # A clause is read as a plain fact only when the whole text is one: alone, a short clause
+        # with feeling ("Report was a hatchet job") looks plain too often (cross-validation).
+        plain = self.plain_facts(inputs[:1])[0]
         if len(clauses) == 1:  # the text is one clause: its aspects read as the whole text does
-            probabilities, plain_clauses = [whole], [plain]
+            probabilities = [whole]
         polarity = 0.0 if plain else round(2 * whole - 1, 3)
         mixed = float(self.mixedness.probabilities(inputs[:1])[0]) >= MIXED_AT
         label = "neutral" if plain else MIXED if mixed else _label(polarity)
-        aspects: dict[str, str] = {}
-        for clause, p, fact, point in zip(clauses, probabilities, plain_clauses, inputs[1:]):
+        tones: dict[str, list[str]] = {}
+        for clause, p, point in zip(clauses, probabilities, inputs[1:]):
             # The words that name an aspect say more than the encoder's guess: it guesses only
             # for a clause that names none ("she never rang back").
             for aspect in aspects_named(clause) or self.aspect_tags.of(point):
-                aspects.setdefault(aspect, "neutral" if fact else _label(2 * p - 1))
+                tones.setdefault(aspect, []).append("neutral" if plain else _label(2 * p - 1))
+        # An aspect praised in one clause and blamed in another is mixed; otherwise the first
+        # clause that names it says how it fared.
+        aspects = {aspect: MIXED if {"positive", "negative"} <= set(found) else found[0]
+                   for aspect, found in tones.items()}
         return Reading(polarity, label, aspects, self.theme_tags.of(inputs[0], text))
 
     def plain_facts(self, inputs: np.ndarray) -> list[bool]:

@@ -17,15 +17,15 @@ from pathlib import Path
 import numpy as np
 
 from . import encoder, given_names, phrases
-from .reader import ASPECT_WORDS, MODEL_PATH, Model, Tags, feeling_inputs
+from .reader import ASPECT_WORDS, MODEL_PATH, Model, feeling_inputs
 
 DATA = Path(__file__).resolve().parents[2] / "tests" / "data"
 # Natural feedback and opinions in every language (tests/data/README.md), and the older
 # templated phrases, which still teach the aspect and theme words.
 SOURCES = sorted((DATA / "sentiment_voices").glob("*.tsv")) + [DATA / "sentiment_multilingual.tsv"]
 # Item ids of natural (not templated) text: written per language ("t-", "t2-"), translated (the
-# former held-out sets, "h-", "k-", "m-" and "n-"), or plain facts with no feeling ("u-").
-NATURAL = ("t-", "t2-", "h-", "k-", "m-", "n-", "p-", "u-")
+# former held-out sets, "h-", "k-", "m-", "n-", "p-" and "q-"), or plain facts with no feeling ("u-").
+NATURAL = ("t-", "t2-", "h-", "k-", "m-", "n-", "p-", "q-", "u-")
 NETS, HIDDEN, EPOCHS, BATCH, RATE, L2 = 3, 128, 20, 32, 1e-2, 1e-4
 
 
@@ -236,6 +236,16 @@ def fit_reader(rows: list[dict], inputs: np.ndarray) -> dict:
     return {**fit_all_feelings(inputs, rows), "phrase_table": phrase_table(rows)}
 
 
+def fit_model(rows: list[dict], inputs: np.ndarray) -> dict:
+    """Every weight the reader stores (reader.Model reads them), from training rows and inputs."""
+    themes = fit_tags(rows, inputs, themes_of, with_leans=True)
+    aspects = fit_tags(rows, inputs, aspects_of)
+    return {**fit_reader(rows, inputs),
+            "theme_w": themes["w"], "theme_b": themes["b"], "theme_names": np.array(themes["names"]),
+            "theme_tables": themes["tables"],
+            "aspect_w": aspects["w"], "aspect_b": aspects["b"], "aspect_names": np.array(aspects["names"])}
+
+
 def cross_validate(rows: list[dict], folds: int = 5) -> None:
     """Each row of natural text read (as the analysis step reads it) by a model that did not see
     it: accuracy per register and language on positive/negative rows, beside the cues alone
@@ -249,17 +259,11 @@ def cross_validate(rows: list[dict], folds: int = 5) -> None:
     right, alone, total = defaultdict(int), defaultdict(int), defaultdict(int)
     plain = np.zeros(len(rows))  # each row's out-of-fold probability of being a plain fact
     themes_found: dict[str, list[tuple[bool, bool]]] = defaultdict(list)  # (labelled, suggested)
+    aspect_tones: dict[str, list[bool]] = defaultdict(list)  # per labelled tone: read right?
     for k in range(folds):
         train = [i for i, f in enumerate(fold) if f != k]
-        model = Model(weights=fit_reader([rows[i] for i in train], inputs[train]))
+        model = Model(weights=fit_model([rows[i] for i in train], inputs[train]))
         held = [i for i, f in enumerate(fold) if f == k]
-        tagged = fit_tags([rows[i] for i in train], inputs[train], themes_of, with_leans=True)
-        tags = Tags(tagged["w"], tagged["b"], tuple(tagged["names"]), tagged["tables"])
-        for i in held:
-            if rows[i]["register"] == "families" and not rows[i].get("copy"):
-                suggested = tags.of(inputs[i], rows[i]["text"])
-                for name in tags.names:
-                    themes_found[name].append((name in themes_of(rows[i]), name in suggested))
         if model.neutrality is not None:
             x = inputs[held].copy()
             x[:, -1] = phrases.leans([rows[i]["text"] for i in held], model.phrase_table)
@@ -269,7 +273,14 @@ def cross_validate(rows: list[dict], folds: int = 5) -> None:
             if r.get("copy"):
                 key = ("named", r["lang"])
             total[key] += 1
-            right[key] += model.read(r["text"], r["lang"]).label == r["label"]
+            reading = model.read(r["text"], r["lang"])
+            right[key] += reading.label == r["label"]
+            if r["register"] == "families" and not r.get("copy"):
+                for name in model.theme_tags.names:
+                    themes_found[name].append((name in themes_of(r), name in reading.themes))
+                for pair in filter(None, r["aspects"].split(";")):
+                    aspect, tone = pair.split(":")
+                    aspect_tones[tone].append(reading.aspects.get(aspect) == tone)
             if r["label"] not in ("mixed", "neutral"):
                 if r["lang"] == "en":
                     guess = sentiment.score(r["text"]).label
@@ -286,6 +297,9 @@ def cross_validate(rows: list[dict], folds: int = 5) -> None:
     f1 = {name: 2 * sum(a and b for a, b in pairs) / max(1, sum(a for a, _ in pairs) + sum(b for _, b in pairs))
           for name, pairs in themes_found.items()}
     print(f"themes macro F1 {np.mean(list(f1.values())):.3f}:", "  ".join(f"{n} {v:.2f}" for n, v in f1.items()))
+    every_tone = [right for tones in aspect_tones.values() for right in tones]
+    print(f"aspect tones right {np.mean(every_tone):.3f} ({len(every_tone)}):",
+          "  ".join(f"{tone} {np.mean(tones):.2f}" for tone, tones in sorted(aspect_tones.items())))
     facts = np.array([r["label"] == "neutral" for r in rows])
     opinions = np.array([r["label"] in ("positive", "negative") for r in rows])
     if facts.any():
@@ -302,15 +316,10 @@ def main() -> None:
     if args.cv:
         cross_validate(rows)
         return
-    inputs = inputs_of(rows)
-    feelings = fit_reader(rows, inputs)
-    themes = fit_tags(rows, inputs, themes_of, with_leans=True)
-    aspects = fit_tags(rows, inputs, aspects_of)
-    np.savez_compressed(MODEL_PATH, **{k: v.astype(np.float16) for k, v in feelings.items()},
-                        theme_w=themes["w"].astype(np.float16), theme_b=themes["b"],
-                        theme_names=np.array(themes["names"]), theme_tables=themes["tables"].astype(np.float16),
-                        aspect_w=aspects["w"].astype(np.float16), aspect_b=aspects["b"],
-                        aspect_names=np.array(aspects["names"]))
+    weights = fit_model(rows, inputs_of(rows))
+    # Half precision keeps the file small; the names stay text and the tags' biases as fitted.
+    np.savez_compressed(MODEL_PATH, **{k: v if k.endswith(("_names", "_b")) and k.startswith(("theme", "aspect"))
+                                       else v.astype(np.float16) for k, v in weights.items()})
     print(f"wrote {MODEL_PATH} from {len(polar(rows))} positive or negative texts and {len(rows)} in all")
 
 
