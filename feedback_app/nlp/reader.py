@@ -34,11 +34,12 @@ MODEL_LANGUAGES = ("en", "cy", "es", "fr", "pl", "pt", "ar", "tr", "bn", "so", "
 # Languages whose comments the analysis step scores for facilitators. A language joins only when
 # its held-out accuracy on families' feedback in `make bench` is within 0.07 of English's: a
 # wrong score on a summary misleads more than "cannot be scored" does. Measured 2026-12-08 on the
-# sixth held-out set with the model shipped (docs/insights.md): English 0.827; Spanish 0.786,
-# Welsh and Chinese 0.776 are in; Bengali and French 0.755, Polish and Turkish 0.745, Arabic and
-# Somali 0.735, Portuguese 0.714 are not, and `flask sentiment score` still shows what the model
-# would say. With 98 items a language one set moves a language by about 0.04 either way.
-SCORED_LANGUAGES: tuple[str, ...] = ("en", "cy", "es", "zh")
+# seventh held-out set with the model shipped (docs/insights.md): English 0.75 (below its own
+# target of 0.85 on this set); Bengali 0.86, Turkish 0.79, Welsh, Spanish, Portuguese and Chinese
+# 0.78, French 0.77, Somali 0.76 and Polish 0.74 are in; Arabic 0.66 is not, and `flask sentiment
+# score` still shows what the model would say. With 100 items a language one set moves a
+# language by about 0.04 either way.
+SCORED_LANGUAGES: tuple[str, ...] = ("en", "bn", "cy", "es", "fr", "pl", "pt", "so", "tr", "zh")
 MODEL_PATH = Path(__file__).resolve().parent / "reader_model.npz"
 MIXED = "mixed"
 # A text is mixed when the networks that tell mixed feelings from one-sided ones are this sure
