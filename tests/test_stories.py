@@ -248,7 +248,10 @@ def test_the_moderator_sees_each_replacement_highlighted_and_odd_sentences_flagg
     assert "may read oddly" in page
 
 
-def test_a_story_in_a_language_the_check_cannot_read_well_is_not_said_to_be_cleaned(client, app, login):
+def test_a_story_in_a_language_the_check_cannot_read_well_is_not_said_to_be_cleaned(client, app, login, monkeypatch):
+    from feedback_app.nlp import story_language
+
+    monkeypatch.setattr(story_language, "CHECKED", {"en"})  # which are checked moves with the figures
     code = tell(client, "我儿子小明今年7岁，王老师帮了我们很多。社工每周都来看我们。")
     story = only_story(app)
     page = client.get(f"/stories/yours/{code}").get_data(as_text=True)
