@@ -545,3 +545,19 @@ def test_names_places_and_numbers_found_after_the_eleventh_round(text, language,
 ])
 def test_words_kept_after_the_eleventh_round(text, language, kept):
     assert kept in anonymise(text, language).text
+
+
+@pytest.mark.parametrize("text, language, detail", [
+    ("Diolch i Elin ap Gwynfor am wrando.", "cy", "Gwynfor"),                   # a Welsh patronymic
+    ("Mam osiemnaście lat i synka.", "pl", "osiemnaście lat"),                   # "I am (have) eighteen"
+    ("Tenho dezessete anos e um bebê.", "pt", "dezessete anos"),
+    ("Imaamka Masjidka Somers Town ayaa i caawiyay.", "so", "Somers Town"),      # a mosque in Somali
+    ("the review is on 12.03 in the small room", "en", "12.03"),                 # a dotted date after "on"
+])
+def test_names_ages_and_dates_found_after_the_twelfth_round(text, language, detail):
+    ok, result = gone(text, detail, language)
+    assert ok, result
+
+
+def test_a_time_with_a_dot_is_not_a_date():
+    assert "15.04" in anonymise("we met at 15.04 and it was over by four", "en").text

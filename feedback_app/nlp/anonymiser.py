@@ -140,6 +140,9 @@ def _with_tagger(text: str, language: str, chosen: list) -> list:
             continue  # "abdi is braver now"
         if label in ("AGE", "DATE") and re.search(r"[^\W\d_]-$", text[max(0, start - 2):start]):
             continue  # a number that is part of a word: "covid-19"
+        if label == "DATE" and re.fullmatch(r"\d{1,2}[.:]\d{2}", text[start:end]) \
+                and re.search(r"\b(?:at|by|from|until|till|before|after)\s+$", text[max(0, start - 8):start], re.IGNORECASE):
+            continue  # "we met at 15.04": a time of day
         if label == "AGE" and language == "en" and _COUNTED.match(text, end):
             continue  # "the report is 12 pages long": a count of something, not an age
         if label == "PERSON" and language == "ar" and all(_arabic_plural(w) for w in text[start:end].split()):

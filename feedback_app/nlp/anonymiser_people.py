@@ -192,7 +192,8 @@ def _name_after(text: str, position: int, *, cue: bool, language: str, strong: b
                 and match.group(0).lower() not in LATIN_NAMES | FAMILY_NAMES and zipf(match.group(0)) >= 3.6:
             break  # a surname after a first name may be a rarer word ("dave hughes")
         end = match.end()
-        gap = re.match(r"[ \t]+(?:(?:bin|binti|ibn|al|el|de|da|van|von|der|le|la|du|mc|o['’])[ \t]+)?", text[end:])
+        gap = re.match(r"[ \t]+(?:(?:bin|binti|ibn|al|el|de|da|van|von|der|le|la|du|mc|o['’]|ap|ab|ferch|verch)[ \t]+)?",
+                       text[end:])
         if not gap:
             break
         position = end + gap.end()

@@ -270,6 +270,8 @@ _ENGLISH: list[tuple[str, re.Pattern]] = [
     # Month first only with a capital: "may 5 people" is not a date.
     ("DATE", re.compile(rf"\bborn\s+(?:in|on)\s+(\d{{4}}|[^.,;]{{3,25}}?\d{{4}})\b", _I)),
     ("DATE", re.compile(r"\bon\s+(the\s+\d{1,2}(?:st|nd|rd|th))\b", _I)),
+    # "on 15.04": a day and month with a dot after "on" (a time would follow "at").
+    ("DATE", re.compile(r"\bon\s+((?:[12]\d|3[01]|0?[1-9])\.(?:1[0-2]|0[1-9]))\b(?![.\d])", _I)),
     # A weekday with an ordinal, spelt out or cut short: "tues 3rd", "wed the 14th", "Monday 2nd".
     ("DATE", re.compile(rf"\b{_DAYS}\.?,?\s+(?:the\s+)?\d{{1,2}}(?:st|nd|rd|th)\b", _I)),
     # A year after "since", "in", "until": "since 2021", "in 2019", "from 2020".
@@ -599,7 +601,7 @@ _KINDS_OF_PLACE = [(label, re.compile(words, _I)) for label, words in (
     ("CLUB", r"club|clwb|glwb|nghlwb|klub|kulüb|kulüp|naadiga|نادي|ক্লাব|俱乐部|grup|教会|教堂|清真寺|协会"),
     ("SURGERY", r"clínica|clinica|clinique|cabinet|consultorio|meddygfa|feddygfa|przychodni|klini|rugta|عيادة|ক্লিনিক|诊所"),
     ("HOSPITAL", r"hospital|hôpital|hopital|szpital|hastane|ysbyty|isbitaal|مستشفى|হাসপাতাল|医院"),
-    ("OFFICE", r"cent(?:re|ro|rum)|canolfan|ganolfan|nghanolfan|ośrod|merkez|xarunta|مركز|কেন্দ্র|中心"),
+    ("OFFICE", r"cent(?:re|ro|rum)|canolfan|ganolfan|nghanolfan|ośrod|merkez|xarunta|masjid|مركز|কেন্দ্র|中心"),
     ("PLACE", r"টাউন"),
 )]
 _ZH_KIND_WORDS = re.compile(r"(?:家庭|社区|儿童|家长|支持|服务|健康|医疗|援助|青少年|妇女|体育|足球|游泳|少年|社工|社会|"
@@ -722,8 +724,8 @@ def _language_rules(text: str, language: str) -> list[tuple[int, int, str]]:
         start = match.start() + len(re.match(r",?\s*", match.group(0)).group(0))
         # "عمره ٧ سنوات", "বয়স নয় বছর", "tiene 7 años", "ma 7 lat": the word for "his age" or "has"
         # stays and reads with the placeholder ("tiene pocos años").
-        lead = re.match(r"(?:عمره|عمرها|عمري|عمرهم|বয়স|tiene|tenía|tenia|cumplió|cumple|de|y|e|tem|tinha|fez|faz|"
-                        r"ma|miał|miała|skończył|skończyła)\s+" if language in ("ar", "bn", "es", "pt", "pl")
+        lead = re.match(r"(?:عمره|عمرها|عمري|عمرهم|বয়স|tiene|tenía|tenia|cumplió|cumple|de|y|e|tenho|tem|tinha|fez|faz|"
+                        r"mam|ma|miał|miała|skończył|skończyła)\s+" if language in ("ar", "bn", "es", "pt", "pl")
                         else r"(?!)", match.group(0), _I)
         if lead and lead.end() < len(match.group(0)):
             start += lead.end()

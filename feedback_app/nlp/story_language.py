@@ -109,8 +109,8 @@ LANGUAGES: dict[str, Language] = {
                   r"companheiro|companheira|mãe|pai|avó|avô|irmã|irmão|tia|tio|amiga|amigo|vizinha|vizinho|"
                   r"assistente social|professora|professor|intérprete|advogada|advogado|médica|médico|"
                   r"enfermeira)|se chama|chamada|chamado|me chamo|sou a|sou o|dona|senhora|senhor|sra\.?|sr\.?",
-        ages=rf"(?:tem|tinha|fez|faz|de|e)\s+(?:{_DIGITS}|um|dois|duas|três|tres|quatro|cinco|seis|sete|oito|nove|"
-             r"dez|onze|doze|treze|catorze|quinze)\s+(?:anos|meses|semanas)|"
+        ages=rf"(?:tenho|tem|tinha|fez|faz|de|e)\s+(?:{_DIGITS}|um|dois|duas|três|tres|quatro|cinco|seis|sete|oito|nove|"
+             r"dez|onze|doze|treze|catorze|quinze|dezesseis|dezasseis|dezessete|dezassete|dezoito)\s+(?:anos|meses|semanas)|"
              r"(?:tem|tinha)\s+(?:\d{1,2}|dois|duas|três|tres|quatro|cinco|seis|sete|oito|nove|dez|onze|doze)\s+dias|"
              r"(?:tem|tinha|fez)\s+(?:um|1)\s+(?:mês|mes|ano|aninho|semana)",
         months="janeiro fevereiro março marco abril maio junho julho agosto setembro outubro novembro dezembro",
@@ -130,8 +130,9 @@ LANGUAGES: dict[str, Language] = {
                   r"ciocia|wujek|koleżanka|kolega|sąsiadka|sąsiad|pracownica socjalna|pracownik socjalny|"
                   r"nauczycielka|nauczyciel|tłumaczka|tłumacz|prawniczka|lekarka|lekarz|pielęgniarka)|"
                   r"ma na imię|nazywa się|mam na imię|nazywam się|pani|pan|o imieniu|imieniem",
-        ages=rf"(?:ma|miał|miała|skończył|skończyła)\s+(?:{_DIGITS}|rok|dwa|trzy|cztery|pięć|sześć|siedem|osiem|"
-             r"dziewięć|dziesięć|jedenaście|dwanaście|trzynaście|czternaście|piętnaście)\s*(?:lat|lata|"
+        ages=rf"(?:mam|ma|miał|miała|skończył|skończyła)\s+(?:{_DIGITS}|rok|dwa|trzy|cztery|pięć|sześć|siedem|osiem|"
+             r"dziewięć|dziesięć|jedenaście|dwanaście|trzynaście|czternaście|piętnaście|szesnaście|siedemnaście|"
+             r"osiemnaście)\s*(?:lat|lata|"
              rf"miesięcy|miesiące|tygodni|tygodnie|tydzień)?|(?:{_DIGITS})\s*(?:lat|lata|latek|letni|letnia|miesięcy|"
              r"miesiące|tygodni|tygodnie)",
         months="stycznia lutego marca kwietnia maja czerwca lipca sierpnia września października listopada "
@@ -194,7 +195,8 @@ LANGUAGES: dict[str, Language] = {
              r"(?:jir|sano jir|sano|bilood|toddobaad)",
         months="janaayo jannaayo febraayo febarwari maarso abriil maajo juun luulyo agoosto ogoosto ogosto sebtembar "
                "sebteembar oktoobar nofembar nofeembar noofembar disembar diseembar",
-        place_words=r"waddada|jidka|dugsiga|iskuulka|isbitaalka|xaafadda|kooxda|xarunta|naadiga|rugta|centre|center",
+        place_words=r"waddada|jidka|dugsiga|iskuulka|isbitaalka|xaafadda|kooxda|xarunta|naadiga|rugta|masjidka|"
+                    r"centre|center",
         keep=_set("London Camden Ingiriiska Ingiriis Soomaaliya Soomaali Af-Soomaali Ilaahay Alle Allah Ciid "
                   "Hooyo Aabo Ayeeyo Mahadsanid Soomaaliga Af-Soomaaliga Carabiga Ingiriisiga Turkiga Boolishka"),
         # A nationality or language, bare or with the article or "-ah": Somali names take neither.
