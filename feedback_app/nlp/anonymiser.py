@@ -26,13 +26,12 @@ from dataclasses import dataclass
 from . import name_tagger, story_language
 from .anonymiser_people import KEEP_PLACES, NOT_NAMES, arabic_role, english_people, model, other_people, sentence_start
 from .anonymiser_people import _AR_POSSESSIVES as AR_POSSESSIVES
+from .anonymiser_people import _ZH_SURNAMES as ZH_SURNAMES
 from .anonymiser_people import _text_speak as text_speak
 from .anonymiser_rules import _AR_KEEP_PLACES as AR_KEEP_PLACES
 from .anonymiser_rules import _ZH_NOT_PLACE as ZH_NOT_PLACES
 from .anonymiser_rules import _DAYS, _MONTHS, AR_DURATION_BEFORE, NUMBER_WORDS, rule_entities, zipf
 from .given_names import FAMILY_NAMES, LATIN_NAMES, NATIVE_SCRIPT_NAMES
-
-ZH_SURNAMES = NATIVE_SCRIPT_NAMES["zh_surnames"]
 
 # Contacts and numbers: the benchmark holds these to a higher recall target.
 CONTACT_LABELS = {"PHONE", "EMAIL", "URL", "HANDLE", "POSTCODE", "NHS_NUMBER", "CASE_REF", "CAR_REG"}
@@ -133,8 +132,7 @@ def _with_tagger(text: str, language: str, chosen: list) -> list:
         if label in ("PLACE", "HOME_TOWN") and language == "zh_Hans" and any(
                 word in text[max(0, start - 3):end + 3] and text[start:end] in word for word in ZH_NOT_PLACES):
             continue  # "国" of "中国": part of a word the rules keep
-        if label != "PERSON" and language == "zh_Hans" and len(
-                re.sub("|".join(ZH_NOT_PLACES), "", text[start:end])) < 2:
+        if label != "PERSON" and language == "zh_Hans" and len(_ZH_KEPT_PLACE.sub("", text[start:end])) < 2:
             continue  # "怕卡姆登": one everyday character beside a place the rules keep
         if label in ("AGE", "DATE") and language == "en" and not _ENGLISH_NUMBER.search(text[start:end]):
             continue  # "abdi is braver now"
@@ -183,6 +181,7 @@ _ENGLISH_NUMBER = re.compile(rf"(?<![^\W\d_])\d+(?:st|nd|rd|th)?(?![^\W\d_])|\b(
                              rf"{_MONTHS}|{_DAYS})\b", re.IGNORECASE)
 
 
+_ZH_KEPT_PLACE = re.compile("|".join(sorted(ZH_NOT_PLACES, key=len, reverse=True)))
 _COUNTED = re.compile(r"\s+(?:pages?|minutes?|mins?|hours?|hrs?|times?|people|pounds?|quid|miles?|percent|"
                       r"sessions?|meetings?|calls?|texts?|emails?|letters?|visits?|workers?)\b", re.IGNORECASE)
 _AR_SPAN_OF_TIME = re.compile(r"سنوات|سنة|سنين|سنتين|أشهر|اشهر|شهور|شهرين|أسابيع|أسبوعين|أيام|ايام|يوم|عام|أعوام")

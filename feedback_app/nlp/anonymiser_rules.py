@@ -9,7 +9,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
-from .given_names import LATIN_NAMES
+from .given_names import LATIN_NAMES, SCRIPT_FAMILY_NAMES, SCRIPT_NAMES
 from .story_language import DATE_LEADS, ENGLISH_DAYS, LANGUAGES, WEEKDAYS
 
 _GIVEN_NAMES = LATIN_NAMES
@@ -474,8 +474,6 @@ def sentence_opening(text: str, index: int) -> bool:
 
 
 def _a_persons_name(word: str, language: str) -> bool:
-    from .given_names import SCRIPT_FAMILY_NAMES, SCRIPT_NAMES
-
     return word in SCRIPT_NAMES.get(language, ()) or word in SCRIPT_FAMILY_NAMES.get(language, ())
 
 

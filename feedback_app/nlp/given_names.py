@@ -250,11 +250,11 @@ def _script_names(kind: str) -> dict[str, frozenset[str]]:
 
 
 _PUBLIC_GIVEN = _script_names("given")
-# Names of one word are looked up word by word; a name of several ("تاج الدين") whole.
+# Names are looked up word by word, so only names of one word are kept (a two-word given name,
+# "نور الهدى", is found from its first word: anonymiser_people._rest_of_name).
 SCRIPT_NAMES: dict[str, frozenset[str]] = {
     language: NATIVE_SCRIPT_NAMES[language] | {n for n in _PUBLIC_GIVEN.get(language, ()) if " " not in n}
     for language in ("ar", "bn")}
-SCRIPT_COMPOUND_NAMES: frozenset[str] = frozenset(n for names in _PUBLIC_GIVEN.values() for n in names if " " in n)
 # Family and second names written for this project, looked for only after a given name or a
 # title, where they are names: alone several are everyday words ("ইসলাম" Islam, "আলম" world).
 _OWN_SCRIPT_FAMILY = {

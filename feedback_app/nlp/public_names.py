@@ -15,7 +15,6 @@ name tagger took more ordinary Turkish words.
 from __future__ import annotations
 
 import importlib
-
 import re
 import unicodedata
 
@@ -35,21 +34,29 @@ SCRIPT_EVERYDAY_ZIPF = 3.5
 _MARKS = re.compile("[\u064B-\u0652\u0670\u0640]")  # Arabic vowel marks and the stretching tatweel
 
 
+GIVEN = ("first_names", "first_names_male", "first_names_female")
+
+
+def _table_names(table: str, attributes: tuple[str, ...]):
+    """The names of one of Faker's person tables, from the lists named (not all tables have each)."""
+    provider = importlib.import_module(f"faker.providers.person.{table}").Provider
+    for attribute in attributes:
+        yield from getattr(provider, attribute, ()) or ()
+
+
 def public_names() -> list[str]:
     from wordfreq import zipf_frequency
 
     listed = OWN_NAMES | WORD_NAMES
     names = set()
     for table, language in TABLES.items():
-        provider = importlib.import_module(f"faker.providers.person.{table}").Provider
-        for kind in ("first_names", "first_names_male", "first_names_female"):
-            for name in getattr(provider, kind, ()) or ():
-                low = name.lower()
-                if len(low) < 3 or not low.isalpha() or low in listed:
-                    continue
-                if max(zipf_frequency(low, "en"), zipf_frequency(low, language)) >= EVERYDAY_ZIPF:
-                    continue
-                names.add(low)
+        for name in _table_names(table, GIVEN):
+            low = name.lower()
+            if len(low) < 3 or not low.isalpha() or low in listed:
+                continue
+            if max(zipf_frequency(low, "en"), zipf_frequency(low, language)) >= EVERYDAY_ZIPF:
+                continue
+            names.add(low)
     return sorted(names)
 
 
@@ -66,16 +73,13 @@ def public_script_names() -> list[str]:
     for language, tables in SCRIPT_TABLES.items():
         own = NATIVE_SCRIPT_NAMES[language]
         for table in tables:
-            provider = importlib.import_module(f"faker.providers.person.{table}").Provider
-            for kind, attributes in (("given", ("first_names", "first_names_male", "first_names_female")),
-                                     ("family", ("last_names",))):
-                for attribute in attributes:
-                    for name in getattr(provider, attribute, ()) or ():
-                        name = " ".join(_MARKS.sub("", name).split())
-                        if name in own or len(name) < 3 or not _letters_only(name) or any(
-                                zipf_frequency(word, language) >= SCRIPT_EVERYDAY_ZIPF for word in name.split()):
-                            continue
-                        lines.add(f"{language} {kind} {name}")
+            for kind, attributes in (("given", GIVEN), ("family", ("last_names",))):
+                for name in _table_names(table, attributes):
+                    name = " ".join(_MARKS.sub("", name).split())
+                    if name in own or len(name) < 3 or not _letters_only(name) or any(
+                            zipf_frequency(word, language) >= SCRIPT_EVERYDAY_ZIPF for word in name.split()):
+                        continue
+                    lines.add(f"{language} {kind} {name}")
     return sorted(lines)
 
 
